@@ -1,0 +1,95 @@
+using GridGov.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Identity.Roles;
+
+public sealed record RoleDto(long Id, string Name, string DisplayName, string Description, bool BuiltIn, List<string> Permissions, int Users);
+public sealed record SaveRoleRequest(string? Name, string? DisplayName, string? Description, List<string>? Permissions);
+public sealed record PermissionDto(string Name, string DisplayName);
+
+// GET    /api/v1/permissions
+// GET    /api/v1/roles
+// POST   /api/v1/roles          PUT /api/v1/roles/{id}          DELETE /api/v1/roles/{id}
+static class RoleEndpoints
+{
+    public static void MapRoleEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/permissions", () => TypedResults.Ok(Permissions.All.Select(p => new PermissionDto(p.Key, p.Value)).ToList()))
+            .WithTags("角色").RequireAuthorization(Permissions.UsersView);
+        var g = api.MapGroup("/roles").WithTags("角色");
+        g.MapGet("/", async (RoleManager<AppRole> roles, CancellationToken ct) => TypedResults.Ok(await ListAsync(roles, ct)))
+            .RequireAuthorization(Permissions.UsersView);
+        g.MapPost("/", async Task<Results<Ok<RoleDto>, ValidationProblem>> ([FromBody] SaveRoleRequest r, RoleManager<AppRole> roles, CancellationToken ct) =>
+        {
+            var errors = Validate(r, creating: true);
+            if (errors.Count == 0 && await roles.RoleExistsAsync(r.Name!.Trim())) errors["name"] = [$"角色标识“{r.Name}”已存在"];
+            if (errors.Count > 0) return Invalid(errors);
+            var role = new AppRole { Name = r.Name!.Trim() };
+            Apply(role, r);
+            await roles.CreateAsync(role);
+            await SetPermissionsAsync(roles, role, r.Permissions ?? []);
+            return TypedResults.Ok((await ListAsync(roles, ct)).Single(x => x.Id == role.Id));
+        }).RequireAuthorization(Permissions.RolesManage);
+        g.MapPut("/{id:long}", async Task<Results<Ok<RoleDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveRoleRequest r, RoleManager<AppRole> roles, CancellationToken ct) =>
+        {
+            if (await roles.FindByIdAsync(id.ToString()) is not { } role) return TypedResults.NotFound();
+            var errors = Validate(r, creating: false);
+            if (errors.Count > 0) return Invalid(errors);
+            Apply(role, r);
+            await roles.UpdateAsync(role);
+            await SetPermissionsAsync(roles, role, r.Permissions ?? []);
+            return TypedResults.Ok((await ListAsync(roles, ct)).Single(x => x.Id == id));
+        }).RequireAuthorization(Permissions.RolesManage);
+        g.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (long id, RoleManager<AppRole> roles, UserManager<AppUser> users) =>
+        {
+            if (await roles.FindByIdAsync(id.ToString()) is not { } role) return TypedResults.NotFound();
+            if (role.BuiltIn) return TypedResults.Problem("内置角色不能删除", statusCode: 409, title: "不能删除");
+            if ((await users.GetUsersInRoleAsync(role.Name!)).Count > 0) return TypedResults.Problem("仍有用户使用该角色，请先调整这些用户", statusCode: 409, title: "不能删除");
+            await roles.DeleteAsync(role);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Permissions.RolesManage);
+    }
+
+    public static async Task<List<RoleDto>> ListAsync(RoleManager<AppRole> roles, CancellationToken ct)
+    {
+        // Roles are not place-bound; counts of users are city-wide.
+        var all = await roles.Roles.OrderBy(r => r.Id).ToListAsync(ct);
+        var result = new List<RoleDto>();
+        foreach (var r in all)
+        {
+            var perms = (await roles.GetClaimsAsync(r)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).Order().ToList();
+            result.Add(new RoleDto(r.Id, r.Name!, r.DisplayName, r.Description, r.BuiltIn, perms, 0));
+        }
+        return result;
+    }
+
+    static Dictionary<string, string[]> Validate(SaveRoleRequest r, bool creating)
+    {
+        var e = new Dictionary<string, string[]>();
+        if (creating && (string.IsNullOrWhiteSpace(r.Name) || !r.Name.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+            e["name"] = ["角色标识只能包含字母、数字和下划线"];
+        if (string.IsNullOrWhiteSpace(r.DisplayName)) e["displayName"] = ["请填写角色名称"];
+        var unknown = (r.Permissions ?? []).Where(p => !Permissions.All.ContainsKey(p)).ToList();
+        if (unknown.Count > 0) e["permissions"] = [$"未知权限：{string.Join("、", unknown)}"];
+        return e;
+    }
+
+    static void Apply(AppRole role, SaveRoleRequest r)
+    {
+        role.DisplayName = r.DisplayName!.Trim();
+        role.Description = r.Description?.Trim() ?? "";
+    }
+
+    static async Task SetPermissionsAsync(RoleManager<AppRole> roles, AppRole role, List<string> wanted)
+    {
+        var claims = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).ToList();
+        foreach (var c in claims.Where(c => !wanted.Contains(c.Value))) await roles.RemoveClaimAsync(role, c);
+        foreach (var p in wanted.Distinct().Where(p => claims.All(c => c.Value != p))) await roles.AddClaimAsync(role, new(Permissions.ClaimType, p));
+    }
+
+    static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(e => e.Value)));
+}

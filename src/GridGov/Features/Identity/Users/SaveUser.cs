@@ -1,0 +1,91 @@
+using GridGov.Features.Organization;
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Identity.Users;
+
+// Create or change an account. The unit (and any custom scope units) must be inside the caller's
+// own scope, and nobody hands out an administrative permission or a wider scope than they hold.
+public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentUser caller)
+{
+    public sealed record Outcome(UserDto? User, Dictionary<string, string[]> Errors, string? Password = null, bool NotFound = false);
+
+    public async Task<Outcome> CreateAsync(SaveUserRequest r, CancellationToken ct = default)
+    {
+        var errors = await ValidateAsync(r, creating: true, ct);
+        if (errors.Count > 0) return new(null, errors);
+        var password = string.IsNullOrEmpty(r.Password) ? Shell.FirstStart.NewPassword() : r.Password;
+        var user = new AppUser { UserName = r.UserName!.Trim(), CreatedAt = DateTime.UtcNow };
+        Apply(user, r);
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) return new(null, Fail(result));
+        await users.AddToRolesAsync(user, r.Roles ?? []);
+        return new(await ListUsers.GetAsync(db, user.Id, ct), [], string.IsNullOrEmpty(r.Password) ? password : null);
+    }
+
+    public async Task<Outcome> UpdateAsync(long id, SaveUserRequest r, CancellationToken ct = default)
+    {
+        // Loaded through the scoped context first: outside the caller's scope it does not exist.
+        if (!await db.Users.AnyAsync(u => u.Id == id, ct)) return new(null, [], NotFound: true);
+        var errors = await ValidateAsync(r, creating: false, ct);
+        if (errors.Count > 0) return new(null, errors);
+        var user = (await users.FindByIdAsync(id.ToString()))!;
+        Apply(user, r);
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded) return new(null, Fail(result));
+        var current = await users.GetRolesAsync(user);
+        var wanted = r.Roles ?? [];
+        await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        await users.AddToRolesAsync(user, wanted.Except(current));
+        // Scope and permissions live in the sign-in cookie: end the account's current sessions.
+        await users.UpdateSecurityStampAsync(user);
+        return new(await ListUsers.GetAsync(db, id, ct), []);
+    }
+
+    static void Apply(AppUser user, SaveUserRequest r)
+    {
+        user.DisplayName = r.DisplayName!.Trim();
+        user.PhoneNumber = string.IsNullOrWhiteSpace(r.PhoneNumber) ? null : r.PhoneNumber.Trim();
+        user.OrgUnitCode = r.OrgUnitCode;
+        user.GridCode = OrgCode.Pad(r.OrgUnitCode);
+        user.DataScope = r.DataScope;
+        user.CustomScopeUnits = r.DataScope == DataScopeKind.Custom ? string.Join(",", r.CustomScopeUnits ?? []) : null;
+    }
+
+    async Task<Dictionary<string, string[]>> ValidateAsync(SaveUserRequest r, bool creating, CancellationToken ct)
+    {
+        var e = new Dictionary<string, List<string>>();
+        void Add(string field, string message) => (e.TryGetValue(field, out var l) ? l : e[field] = []).Add(message);
+
+        if (creating && string.IsNullOrWhiteSpace(r.UserName)) Add("userName", "请填写用户名");
+        if (string.IsNullOrWhiteSpace(r.DisplayName)) Add("displayName", "请填写姓名");
+        else if (r.DisplayName.Trim().Length > 50) Add("displayName", "姓名不能超过 50 字");
+        if (!await db.OrgUnits.AnyAsync(u => u.Code == r.OrgUnitCode, ct))
+            Add("orgUnitCode", $"所属单位 {r.OrgUnitCode} 不存在或不在您的管理范围内");
+        if (!Enum.IsDefined(r.DataScope)) Add("dataScope", "数据范围无效");
+        if (r.DataScope == DataScopeKind.All && !caller.Scope.IsAll) Add("dataScope", "您不能授予“全部数据”范围");
+        if (r.DataScope == DataScopeKind.Custom)
+        {
+            var units = r.CustomScopeUnits ?? [];
+            if (units.Count == 0) Add("customScopeUnits", "自定义数据范围至少选择一个单位");
+            foreach (var u in units)
+                if (!await db.OrgUnits.AnyAsync(x => x.Code == u, ct)) Add("customScopeUnits", $"单位 {u} 不存在或不在您的管理范围内");
+        }
+        foreach (var name in r.Roles ?? [])
+        {
+            var role = await roles.FindByNameAsync(name);
+            if (role is null) { Add("roles", $"角色“{name}”不存在"); continue; }
+            var perms = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value);
+            var beyond = perms.Where(p => Permissions.Administrative.Contains(p) && !caller.Has(p)).ToList();
+            if (beyond.Count > 0) Add("roles", $"角色“{role.DisplayName}”包含您没有的管理权限：{string.Join("、", beyond.Select(p => Permissions.All.GetValueOrDefault(p, p)))}");
+        }
+        return e.ToDictionary(x => x.Key, x => x.Value.ToArray());
+    }
+
+    static Dictionary<string, string[]> Fail(IdentityResult result) => new()
+    {
+        [result.Errors.Any(x => x.Code.StartsWith("Password")) ? "password" : "userName"] = result.Errors.Select(x => x.Description).ToArray(),
+    };
+}

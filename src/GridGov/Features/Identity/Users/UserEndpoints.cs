@@ -1,0 +1,47 @@
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GridGov.Features.Identity.Users;
+
+// GET  /api/v1/users?unit=&keyword=&page=&pageSize=   accounts in the caller's scope
+// GET  /api/v1/users/{id}
+// POST /api/v1/users                                 create (a generated password is returned once)
+// PUT  /api/v1/users/{id}                            change unit, scope, roles, name
+// POST /api/v1/users/{id}/disable | /enable | /reset-password
+static class UserEndpoints
+{
+    public static void MapUserEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/users").WithTags("用户");
+        g.MapGet("/", async ([AsParameters] UserQuery q, GridDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await ListUsers.HandleAsync(db, q, ct))).RequireAuthorization(Permissions.UsersView);
+        g.MapGet("/{id:long}", async Task<Results<Ok<UserDto>, NotFound>> (long id, GridDbContext db, CancellationToken ct) =>
+            await ListUsers.GetAsync(db, id, ct) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound())
+            .RequireAuthorization(Permissions.UsersView);
+
+        var manage = g.MapGroup("").RequireAuthorization(Permissions.UsersManage);
+        manage.MapPost("/", async Task<Results<Created<UserCreated>, ValidationProblem>> ([FromBody] SaveUserRequest r, [FromServices] SaveUser save, CancellationToken ct) =>
+        {
+            var o = await save.CreateAsync(r, ct);
+            return o.User is null ? Invalid(o.Errors) : TypedResults.Created($"/api/v1/users/{o.User.Id}", new UserCreated(o.User, o.Password));
+        });
+        manage.MapPut("/{id:long}", async Task<Results<Ok<UserDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveUserRequest r, [FromServices] SaveUser save, CancellationToken ct) =>
+        {
+            var o = await save.UpdateAsync(id, r, ct);
+            return o.NotFound ? TypedResults.NotFound() : o.User is null ? Invalid(o.Errors) : TypedResults.Ok(o.User);
+        });
+        manage.MapPost("/{id:long}/disable", async Task<Results<NoContent, NotFound>> (long id, [FromServices] UserActions a, CancellationToken ct) =>
+            await a.SetDisabledAsync(id, true, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        manage.MapPost("/{id:long}/enable", async Task<Results<NoContent, NotFound>> (long id, [FromServices] UserActions a, CancellationToken ct) =>
+            await a.SetDisabledAsync(id, false, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        manage.MapPost("/{id:long}/reset-password", async Task<Results<Ok<PasswordResult>, NotFound>> (long id, [FromServices] UserActions a, CancellationToken ct) =>
+            await a.ResetPasswordAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound());
+    }
+
+    static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(e => e.Value)));
+}
+
+public sealed record UserCreated(UserDto User, string? GeneratedPassword);

@@ -1,0 +1,58 @@
+using GridGov.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Infrastructure.Database;
+
+// Every write appends to the hash-chained audit trail in the same transaction as the write itself.
+public abstract partial class GridDbContext
+{
+    // The chain needs one writer at a time: each record hashes its predecessor.
+    static readonly SemaphoreSlim ChainLock = new(1, 1);
+
+    internal AuditSummary? AuditSummary { get; set; }
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = AuditCapture.Capture(ChangeTracker);
+        if (pending.Count == 0 && AuditSummary is null)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        await ChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var tx = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+            var at = AuditChain.Now(Clock);
+            var records = AuditSummary is { } summary
+                ? [AuditCapture.ToRecord(summary, Actor, at)]
+                : pending.Select(p => AuditCapture.ToRecord(p, Actor, at)).ToList();
+            AuditSummary = null;
+
+            var last = await AuditRecords.IgnoreQueryFilters()
+                .OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var (seq, prev) = last is null ? (0L, "") : (last.Seq, last.Hash);
+            foreach (var r in records)
+            {
+                r.Seq = ++seq;
+                r.PrevHash = prev;
+                r.Hash = prev = AuditChain.ComputeHash(r);
+            }
+            AuditRecords.AddRange(records);
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (tx is not null) await tx.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            ChainLock.Release();
+        }
+    }
+}

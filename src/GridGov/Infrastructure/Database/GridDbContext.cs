@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using GridGov.Features.Audit;
+using GridGov.Features.Identity;
+using GridGov.Features.Organization;
+using GridGov.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Infrastructure.Database;
+
+// One model for SQLite and PostgreSQL; each provider has a subclass only so that its migrations live
+// apart (see ProviderContexts.cs). Created by GridDbFactory, never with `new` in feature code.
+public abstract partial class GridDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, AppRole, long>(options)
+{
+    public const string DataScopeFilter = "DataScope";
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    // Who is asking: decides the rows every query sees (the one data-scope filter below) and who the
+    // audit trail names. Closed by default: a context nobody set up sees nothing.
+    internal DataScope Scope { get; set; } = DataScope.Nobody;
+    internal AuditActor Actor { get; set; } = AuditActor.System;
+
+    // Flat values for the query filter; EF Core evaluates them per query.
+    bool ScopeAll => Scope.IsAll;
+    bool ScopeSelf => Scope.IsSelf;
+    bool ScopeCustom => Scope.IsCustom;
+    long ScopeFrom => Scope.Range.From;
+    long ScopeTo => Scope.Range.To;
+    long ScopeUserId => Scope.UserId;
+    List<long> ScopeCities => Scope.CustomAt(OrgLevel.City);
+    List<long> ScopeDistricts => Scope.CustomAt(OrgLevel.District);
+    List<long> ScopeStreets => Scope.CustomAt(OrgLevel.Street);
+    List<long> ScopeCommunities => Scope.CustomAt(OrgLevel.Community);
+    List<long> ScopeGrids => Scope.CustomAt(OrgLevel.Grid);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // DESIGN.md §3.5: enums are stored as strings.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // Times are stored as UTC; SQLite forgets the kind, so it is put back on reading.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GridDbContext).Assembly);
+
+        builder.Entity<OrgUnit>().HasQueryFilter(DataScopeFilter, InScope<OrgUnit>(null));
+        builder.Entity<AppUser>().HasQueryFilter(DataScopeFilter, InScope<AppUser>(u => u.Id));
+        builder.Entity<AuditRecord>().HasQueryFilter(DataScopeFilter, InScope<AuditRecord>(a => a.ActorId));
+    }
+
+    // The data scope of DESIGN.md §4 as one expression: all; one integer range on the 15-digit code;
+    // a custom set of units matched by code prefix; or, for records with an owner, the caller's own.
+    Expression<Func<T, bool>> InScope<T>(Expression<Func<T, long?>>? owner) where T : IGridScoped
+    {
+        Expression<Func<T, bool>> area = e =>
+            ScopeAll
+            || (!ScopeSelf && e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo)
+            || (ScopeCustom && (ScopeCities.Contains(e.GridCode / 100_000_000_000L)
+                || ScopeDistricts.Contains(e.GridCode / 1_000_000_000L)
+                || ScopeStreets.Contains(e.GridCode / 1_000_000L)
+                || ScopeCommunities.Contains(e.GridCode / 1_000L)
+                || ScopeGrids.Contains(e.GridCode)));
+        if (owner is null)
+        {
+            // Without an owner, "self only" means the caller's own unit.
+            Expression<Func<T, bool>> ownUnit = e => ScopeSelf && e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo;
+            return Or(area, ownUnit);
+        }
+        Expression<Func<long?, bool>> mine = id => ScopeSelf && id == ScopeUserId;
+        var p = area.Parameters[0];
+        var ownerOfE = new ReplaceParameter(owner.Parameters[0], p).Visit(owner.Body);
+        var mineOfE = new ReplaceParameter(mine.Parameters[0], ownerOfE).Visit(mine.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(area.Body, mineOfE), p);
+    }
+
+    static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.OrElse(a.Body, new ReplaceParameter(b.Parameters[0], a.Parameters[0]).Visit(b.Body)),
+            a.Parameters[0]);
+
+    sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
+
+sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

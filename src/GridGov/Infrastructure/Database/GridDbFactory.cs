@@ -1,0 +1,58 @@
+using GridGov.Features.Audit;
+using GridGov.Infrastructure.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Infrastructure.Database;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+// Builds the provider's options once; every context it makes knows who is asking.
+public sealed class GridDatabase
+{
+    readonly DbContextOptions options;
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public GridDatabase(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        options = provider == DatabaseProvider.Sqlite
+            ? new DbContextOptionsBuilder<SqliteGridDbContext>()
+                .UseSqlite(connectionString, o => o.CommandTimeout(120))
+                .AddInterceptors(new SqlitePragmas()).Options
+            : new DbContextOptionsBuilder<PostgresGridDbContext>()
+                .UseNpgsql(connectionString, o => o.CommandTimeout(120)).Options;
+    }
+
+    public GridDbContext Create(DataScope scope, AuditActor actor)
+    {
+        GridDbContext db = Provider == DatabaseProvider.Sqlite
+            ? new SqliteGridDbContext((DbContextOptions<SqliteGridDbContext>)options)
+            : new PostgresGridDbContext((DbContextOptions<PostgresGridDbContext>)options);
+        db.Scope = scope;
+        db.Actor = actor;
+        return db;
+    }
+
+    // The explicit, searchable way to see every row: start-up, command line, background jobs and
+    // the Identity stores (sign-in must find any user before it knows who is asking).
+    public GridDbContext CreateUnscoped(AuditActor actor) => Create(DataScope.Everything, actor);
+
+    public static GridDatabase FromConfiguration(IConfiguration config, string dataDir)
+    {
+        var pg = config.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(pg)) return new GridDatabase(DatabaseProvider.Postgres, pg);
+        var file = Path.Combine(dataDir, "gridgov.db");
+        var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
+        return new GridDatabase(DatabaseProvider.Sqlite, cs);
+    }
+}
+
+// Per request (or per Blazor circuit): contexts for the current user.
+public sealed class GridDbFactory(GridDatabase database, CurrentUser user)
+{
+    public GridDbContext Create() => database.Create(user.Scope, AuditActor.From(user));
+    public GridDbContext CreateUnscoped() => database.CreateUnscoped(AuditActor.From(user));
+}

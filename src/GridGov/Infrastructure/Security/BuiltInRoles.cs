@@ -1,0 +1,34 @@
+using static GridGov.Infrastructure.Security.Permissions;
+
+namespace GridGov.Infrastructure.Security;
+
+// The roles of DESIGN.md §1, seeded on first start; admins may edit their permissions or add roles.
+public static class BuiltInRoles
+{
+    public const string CityAdmin = "city_admin";
+    public const string DistrictAdmin = "district_admin";
+    public const string Acceptor = "acceptor";
+    public const string Dispatcher = "dispatcher";
+    public const string DutyChief = "duty_chief";
+    public const string DepartmentHandler = "department_handler";
+    public const string CommunityDirector = "community_director";
+    public const string SocialWorker = "social_worker";
+    public const string GridWorker = "grid_worker";
+    public const string Auditor = "auditor";
+
+    public sealed record Definition(string Name, string DisplayName, string Description, string[] Permissions);
+
+    public static readonly Definition[] All =
+    [
+        new(CityAdmin, "市级管理员", "全市组织、账号、角色与审计的管理", [.. Permissions.All.Keys]),
+        new(DistrictAdmin, "区级管理员", "本区组织与账号管理", [OrgView, OrgManage, UsersView, UsersManage, AuditView]),
+        new(Acceptor, "受理员", "区/街道指挥中心：受理、立案", [OrgView, TicketsReport, TicketsAccept]),
+        new(Dispatcher, "派遣员", "区/街道指挥中心：派遣到职能部门", [OrgView, TicketsDispatch]),
+        new(DutyChief, "值班长", "区/街道指挥中心：结案、督办", [OrgView, TicketsClose, TicketsSupervise, UsersView]),
+        new(DepartmentHandler, "部门处置人员", "职能部门：处置与反馈", [OrgView, TicketsHandle]),
+        new(CommunityDirector, "社区主任", "社区：基础信息与网格工作管理", [OrgView, UsersView, RegistryView, RegistryEdit, TicketsReport]),
+        new(SocialWorker, "社工", "社区：走访与基础信息采集", [OrgView, RegistryView, RegistryEdit]),
+        new(GridWorker, "网格员", "网格：巡查、上报、核查、采集", [OrgView, RegistryView, RegistryEdit, TicketsReport, TicketsVerify]),
+        new(Auditor, "审计员", "查看审计日志与账号", [OrgView, UsersView, AuditView]),
+    ];
+}

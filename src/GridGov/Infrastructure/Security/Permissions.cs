@@ -1,0 +1,46 @@
+namespace GridGov.Infrastructure.Security;
+
+// Named permissions; each is also an authorization policy of the same name.
+public static class Permissions
+{
+    public const string ClaimType = "perm";
+
+    public const string OrgView = "org.view";
+    public const string OrgManage = "org.manage";
+    public const string UsersView = "users.view";
+    public const string UsersManage = "users.manage";
+    public const string RolesManage = "roles.manage";
+    public const string AuditView = "audit.view";
+    public const string TicketsReport = "tickets.report";
+    public const string TicketsAccept = "tickets.accept";
+    public const string TicketsDispatch = "tickets.dispatch";
+    public const string TicketsHandle = "tickets.handle";
+    public const string TicketsVerify = "tickets.verify";
+    public const string TicketsClose = "tickets.close";
+    public const string TicketsSupervise = "tickets.supervise";
+    public const string RegistryView = "registry.view";
+    public const string RegistryEdit = "registry.edit";
+
+    // Permissions over accounts and the system itself: an account manager can only pass on those it
+    // holds. Work permissions (tickets, registry) any account manager may grant within its scope.
+    public static readonly IReadOnlySet<string> Administrative = new HashSet<string> { OrgManage, UsersManage, RolesManage, AuditView };
+
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    {
+        [OrgView] = "查看组织与网格",
+        [OrgManage] = "导入与维护组织",
+        [UsersView] = "查看用户",
+        [UsersManage] = "管理用户",
+        [RolesManage] = "管理角色与权限",
+        [AuditView] = "查看审计日志",
+        [TicketsReport] = "上报事件",
+        [TicketsAccept] = "受理事件",
+        [TicketsDispatch] = "派遣事件",
+        [TicketsHandle] = "处置事件",
+        [TicketsVerify] = "核查事件",
+        [TicketsClose] = "结案",
+        [TicketsSupervise] = "督办",
+        [RegistryView] = "查看基础信息",
+        [RegistryEdit] = "采集基础信息",
+    };
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace GridGov.Infrastructure.Security;
+
+// Hands the circuit's user to CurrentUser so that services used by interactive pages (the DbContext
+// and its data-scope filter above all) see the same caller as an HTTP request would.
+sealed class UserCircuitHandler(AuthenticationStateProvider auth, CurrentUser user, IHttpContextAccessor http)
+    : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var state = await auth.GetAuthenticationStateAsync();
+        user.SetCircuitUser(state.User, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+        auth.AuthenticationStateChanged += OnChanged;
+    }
+
+    async void OnChanged(Task<AuthenticationState> task)
+    {
+        var state = await task;
+        user.SetCircuitUser(state.User, null);
+    }
+
+    public void Dispose() => auth.AuthenticationStateChanged -= OnChanged;
+}
