@@ -17,7 +17,7 @@ public class AreaPartitionerTests
 
     [Theory]
     [InlineData("320104", 12)] // 秦淮区, a single polygon
-    [InlineData("320115", 12)] // 江宁区, a MultiPolygon of ~6,500 vertices
+    [InlineData("320113", 12)] // 栖霞区, three pieces once repaired
     public void Split_RealDistrict_IsAPartition(string districtCode, int count)
     {
         var parent = District(districtCode);
