@@ -27,6 +27,8 @@ sealed class Results(int runs)
     public List<Figure> Figures { get; } = [];
     public Dictionary<string, object> Facts { get; } = [];
     public int Runs { get; } = runs;
+    // The untimed first runs of the last measurement; in a process's first measurement, the cold figures.
+    public double[] WarmUps { get; private set; } = [];
 
     public Figure Add(string name, string unit, double[] samples, string? limit = null)
     {
@@ -41,20 +43,25 @@ sealed class Results(int runs)
         return f.IsRate ? f.Median / l.Median : l.Median / f.Median;
     }
 
-    // Runs `run` once untimed (JIT, lazy indexes, page cache), then `runs` times; each call returns
-    // its own measured time so that per-run setup (a fresh database) stays outside the figure.
-    public double[] Measure(Func<TimeSpan> run) => MeasureAsync(() => Task.FromResult(run())).GetAwaiter().GetResult();
+    // Each function runs once untimed (JIT, lazy indexes, page cache), then they take turns `Runs` times,
+    // so that a burst of other work on the machine hits every figure alike. Each call returns its own
+    // measured time so that per-run setup (a fresh database) stays outside the figure.
+    public double[][] Measure(params Func<TimeSpan>[] runs) =>
+        MeasureAsync([.. runs.Select(r => (Func<Task<TimeSpan>>)(() => Task.FromResult(r())))]).GetAwaiter().GetResult();
 
-    public async Task<double[]> MeasureAsync(Func<Task<TimeSpan>> run)
+    public async Task<double[][]> MeasureAsync(params Func<Task<TimeSpan>>[] runs)
     {
-        await run();
-        var samples = new double[Runs];
+        var warmUps = new double[runs.Length];
+        for (var j = 0; j < runs.Length; j++) warmUps[j] = (await runs[j]()).TotalSeconds;
+        WarmUps = warmUps;
+        var samples = runs.Select(_ => new double[Runs]).ToArray();
         for (var i = 0; i < Runs; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            samples[i] = (await run()).TotalSeconds;
-        }
+            for (var j = 0; j < runs.Length; j++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                samples[j][i] = (await runs[j]()).TotalSeconds;
+            }
         return samples;
     }
 

@@ -43,13 +43,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         File.ReadLines(Path.Combine(dataDir, FirstStart.AccountsFile)).Skip(1)
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).First(p => p[0] == user)[1];
 
-    public async Task<IPage> LoginAsync(string user)
+    public async Task<IPage> LoginAsync(string user, string? password = null)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1440, Height = 900 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", Password(user));
+        await page.FillAsync("#password", password ?? Password(user));
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync(u => !u.Contains("/account/login"));
         return page;

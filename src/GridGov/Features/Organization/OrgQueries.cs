@@ -99,3 +99,29 @@ public static class OrgQueries
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 }
+
+public sealed record UnitOption(long Code, string Label);
+
+public static class UnitSearch
+{
+    // Units in the caller's scope whose name contains the text, the higher levels first; a code finds itself.
+    public static async Task<List<UnitOption>> FindAsync(GridDbContext db, string? text, int take = 20, CancellationToken ct = default)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text)) return [];
+        var byCode = long.TryParse(text, out var code);
+        var units = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Name.Contains(text) || (byCode && u.Code == code))
+            .OrderBy(u => u.GridCode).Take(take)
+            .Select(u => new { u.Code, u.Name, u.Level }).ToListAsync(ct);
+        return units.Select(u => new UnitOption(u.Code, $"{u.Name}（{OrgCode.LevelName(u.Level)} {u.Code}）")).ToList();
+    }
+
+    public static async Task<List<UnitOption>> LabelsAsync(GridDbContext db, IEnumerable<long> codes, CancellationToken ct = default)
+    {
+        var list = codes.ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => list.Contains(u.Code))
+            .Select(u => new { u.Code, u.Name, u.Level }).ToListAsync(ct);
+        return units.Select(u => new UnitOption(u.Code, $"{u.Name}（{OrgCode.LevelName(u.Level)} {u.Code}）")).ToList();
+    }
+}

@@ -22,35 +22,56 @@ static class RoleEndpoints
         var g = api.MapGroup("/roles").WithTags("角色");
         g.MapGet("/", async (RoleManager<AppRole> roles, CancellationToken ct) => TypedResults.Ok(await ListAsync(roles, ct)))
             .RequireAuthorization(Permissions.UsersView);
-        g.MapPost("/", async Task<Results<Ok<RoleDto>, ValidationProblem>> ([FromBody] SaveRoleRequest r, RoleManager<AppRole> roles, CancellationToken ct) =>
-        {
-            var errors = Validate(r, creating: true);
-            if (errors.Count == 0 && await roles.RoleExistsAsync(r.Name!.Trim())) errors["name"] = [$"角色标识“{r.Name}”已存在"];
-            if (errors.Count > 0) return Invalid(errors);
-            var role = new AppRole { Name = r.Name!.Trim() };
-            Apply(role, r);
-            await roles.CreateAsync(role);
-            await SetPermissionsAsync(roles, role, r.Permissions ?? []);
-            return TypedResults.Ok((await ListAsync(roles, ct)).Single(x => x.Id == role.Id));
-        }).RequireAuthorization(Permissions.RolesManage);
-        g.MapPut("/{id:long}", async Task<Results<Ok<RoleDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveRoleRequest r, RoleManager<AppRole> roles, CancellationToken ct) =>
-        {
-            if (await roles.FindByIdAsync(id.ToString()) is not { } role) return TypedResults.NotFound();
-            var errors = Validate(r, creating: false);
-            if (errors.Count > 0) return Invalid(errors);
-            Apply(role, r);
-            await roles.UpdateAsync(role);
-            await SetPermissionsAsync(roles, role, r.Permissions ?? []);
-            return TypedResults.Ok((await ListAsync(roles, ct)).Single(x => x.Id == id));
-        }).RequireAuthorization(Permissions.RolesManage);
+        g.MapPost("/", async Task<Results<Ok<RoleDto>, ValidationProblem>> ([FromBody] SaveRoleRequest r, RoleManager<AppRole> roles) =>
+            await SaveAsync(roles, null, r) switch
+            {
+                { Role: { } role } => TypedResults.Ok(role),
+                var o => Invalid(o.Errors),
+            })
+            .RequireAuthorization(Permissions.RolesManage);
+        g.MapPut("/{id:long}", async Task<Results<Ok<RoleDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveRoleRequest r, RoleManager<AppRole> roles) =>
+            await SaveAsync(roles, id, r) switch
+            {
+                { NotFound: true } => TypedResults.NotFound(),
+                { Role: { } role } => TypedResults.Ok(role),
+                var o => Invalid(o.Errors),
+            }).RequireAuthorization(Permissions.RolesManage);
         g.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (long id, RoleManager<AppRole> roles, UserManager<AppUser> users) =>
-        {
-            if (await roles.FindByIdAsync(id.ToString()) is not { } role) return TypedResults.NotFound();
-            if (role.BuiltIn) return TypedResults.Problem("内置角色不能删除", statusCode: 409, title: "不能删除");
-            if ((await users.GetUsersInRoleAsync(role.Name!)).Count > 0) return TypedResults.Problem("仍有用户使用该角色，请先调整这些用户", statusCode: 409, title: "不能删除");
-            await roles.DeleteAsync(role);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(Permissions.RolesManage);
+            await DeleteAsync(roles, users, id) switch
+            {
+                null => TypedResults.NoContent(),
+                NotFoundMessage => TypedResults.NotFound(),
+                var problem => TypedResults.Problem(problem, statusCode: 409, title: "不能删除"),
+            }).RequireAuthorization(Permissions.RolesManage);
+    }
+
+    const string NotFoundMessage = "角色不存在";
+
+    public sealed record SaveOutcome(RoleDto? Role, Dictionary<string, string[]> Errors, bool NotFound = false);
+
+    // Create (id null) or change a role and its permissions.
+    public static async Task<SaveOutcome> SaveAsync(RoleManager<AppRole> roles, long? id, SaveRoleRequest r)
+    {
+        AppRole? role = null;
+        if (id is { } existing && (role = await roles.FindByIdAsync(existing.ToString())) is null) return new(null, [], NotFound: true);
+        var errors = Validate(r, creating: role is null);
+        if (errors.Count == 0 && role is null && await roles.RoleExistsAsync(r.Name!.Trim())) errors["name"] = [$"角色标识“{r.Name}”已存在"];
+        if (errors.Count > 0) return new(null, errors);
+        role ??= new AppRole { Name = r.Name!.Trim() };
+        Apply(role, r);
+        if (role.Id == 0) await roles.CreateAsync(role); else await roles.UpdateAsync(role);
+        await SetPermissionsAsync(roles, role, r.Permissions ?? []);
+        return new((await ListAsync(roles, default)).Single(x => x.Id == role.Id), []);
+    }
+
+    // Null when deleted, else why not.
+    public static async Task<string?> DeleteAsync(RoleManager<AppRole> roles, UserManager<AppUser> users, long id)
+    {
+        if (await roles.FindByIdAsync(id.ToString()) is not { } role) return NotFoundMessage;
+        if (role.BuiltIn) return "内置角色不能删除";
+        if ((await users.GetUsersInRoleAsync(role.Name!)).Count > 0) return "仍有用户使用该角色，请先调整这些用户";
+        await roles.DeleteAsync(role);
+        return null;
     }
 
     public static async Task<List<RoleDto>> ListAsync(RoleManager<AppRole> roles, CancellationToken ct)

@@ -1,0 +1,12 @@
+namespace GridGov.Infrastructure;
+
+// Times are stored in UTC and shown in China Standard Time (DESIGN.md §3.5).
+public static class ChinaTime
+{
+    static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateTime FromUtc(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static string Format(DateTime? utc) => utc is { } t ? FromUtc(t).ToString("yyyy-MM-dd HH:mm:ss") : "—";
+}
