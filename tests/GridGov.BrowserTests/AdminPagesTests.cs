@@ -9,7 +9,7 @@ public sealed class AdminPagesTests(BrowserApp app)
     public async Task The_district_admin_creates_a_grid_worker_who_can_then_log_in()
     {
         var page = await app.LoginAsync("district");
-        await page.GotoAsync("/admin/users");
+        await BrowserApp.OpenAsync(page, "/admin/users");
         await page.WaitForSelectorAsync("#users-table .ant-table-row");
         await page.ClickAsync("#user-new");
         await page.FillAsync("#f-userName", "wang_wg");
@@ -65,11 +65,11 @@ public sealed class AdminPagesTests(BrowserApp app)
     public async Task The_admin_sees_roles_and_verifies_the_audit_chain()
     {
         var page = await app.LoginAsync("admin");
-        await page.GotoAsync("/admin/roles");
+        await BrowserApp.OpenAsync(page, "/admin/roles");
         await Assertions.Expect(page.Locator("#roles-table")).ToContainTextAsync("网格员");
         await BrowserApp.ShotAsync(page, "roles");
 
-        await page.GotoAsync("/admin/audit");
+        await BrowserApp.OpenAsync(page, "/admin/audit");
         await page.WaitForSelectorAsync("#audit-table .ant-table-row");
         await page.ClickAsync("#audit-verify");
         await Assertions.Expect(page.Locator("#audit-verify-result")).ToContainTextAsync("审计链完整");
@@ -81,7 +81,7 @@ public sealed class AdminPagesTests(BrowserApp app)
     public async Task A_grid_worker_is_refused_the_user_pages()
     {
         var page = await app.LoginAsync("grid");
-        await page.GotoAsync("/admin/users");
+        await BrowserApp.OpenAsync(page, "/admin/users");
         await Assertions.Expect(page.Locator(".ant-result-title")).ToHaveTextAsync("没有权限");
     }
 }

@@ -52,7 +52,15 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.FillAsync("#password", password ?? Password(user));
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        await page.Locator("#gg-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
+    }
+
+    // Navigates and waits until the page is interactive: a click on a prerendered page is lost.
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("#gg-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     public static Task ShotAsync(IPage page, string name) =>

@@ -9,7 +9,7 @@ public sealed class OrgTreeTests(BrowserApp app)
     public async Task A_district_user_drills_down_on_the_map_from_district_to_grid()
     {
         var page = await app.LoginAsync("district");
-        await page.GotoAsync("/org");
+        await BrowserApp.OpenAsync(page, "/org");
         // The district is the top of this account's view; its streets are drawn on the map.
         await Assertions.Expect(page.Locator("#unit-title")).ToHaveTextAsync("玄武区");
         await page.WaitForSelectorAsync("#org-map path[data-code]");
@@ -32,7 +32,7 @@ public sealed class OrgTreeTests(BrowserApp app)
     public async Task A_unit_outside_the_scope_is_not_shown()
     {
         var page = await app.LoginAsync("street");
-        await page.GotoAsync("/org?unit=320102003");
+        await BrowserApp.OpenAsync(page, "/org?unit=320102003");
         // Redirected to the top of its own view.
         await Assertions.Expect(page.Locator("#unit-title")).ToHaveTextAsync("梅园新村街道");
         Assert.DoesNotContain("320102003", page.Url.Replace("/org?unit=320102003", ""));

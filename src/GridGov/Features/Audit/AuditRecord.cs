@@ -45,8 +45,10 @@ sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
 public sealed record AuditActor(long? UserId, string Name, long UnitCode, string? Ip)
 {
     public static readonly AuditActor System = new(null, "system", 0, null);
+    // Writes made before anyone signed in: sign-in attempts (failure counters, last login).
+    public const string AnonymousName = "anonymous";
 
     public static AuditActor From(CurrentUser user) => user.UserId is { } id
         ? new AuditActor(id, user.UserName ?? id.ToString(), user.UnitCode, user.Ip)
-        : System with { Ip = user.Ip };
+        : new AuditActor(null, user.Ip is null ? System.Name : AnonymousName, 0, user.Ip);
 }

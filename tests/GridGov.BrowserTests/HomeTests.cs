@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace GridGov.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class HomeTests(BrowserApp app)
+{
+    [Fact]
+    public async Task The_admin_sees_nanjing_on_the_workbench_and_on_the_map()
+    {
+        var page = await app.LoginAsync("admin");
+        await Assertions.Expect(page.Locator(".ant-card-head-title").First).ToContainTextAsync("南京市");
+        await Assertions.Expect(page.Locator(".ant-statistic-content-value").Nth(2)).ToContainTextAsync("1,322");
+        await BrowserApp.ShotAsync(page, "home-admin");
+
+        await BrowserApp.OpenAsync(page, "/org");
+        await Assertions.Expect(page.Locator("#unit-title")).ToHaveTextAsync("南京市");
+        await Assertions.Expect(page.Locator("#org-map path[data-code]")).ToHaveCountAsync(11);
+        await BrowserApp.ShotAsync(page, "org-city");
+    }
+
+    [Fact]
+    public async Task Areas_still_under_construction_say_so_without_fake_data()
+    {
+        var page = await app.LoginAsync("street");
+        await BrowserApp.OpenAsync(page, "/tickets");
+        await Assertions.Expect(page.Locator(".ant-result-title")).ToContainTextAsync("联动处置：建设中");
+    }
+}
