@@ -46,14 +46,18 @@ static class BoundaryFile
                 return result;
             }
             var seen = new HashSet<long>();
+            var repaired = new List<string>();
             var i = 0;
             foreach (var f in features.EnumerateArray())
-                if (ReadFeature(f, ++i, file, report, seen) is { } b) result.Add(b);
+                if (ReadFeature(f, ++i, file, report, seen, repaired) is { } b) result.Add(b);
+            // Published outlines are quantised and touch themselves; one line says which were repaired.
+            if (repaired.Count > 0)
+                report.Warn(file, null, $"{repaired.Count} 个区县的边界自相交（坐标精度所致），已自动修复：{string.Join("、", repaired)}");
         }
         return result;
     }
 
-    static DistrictBoundary? ReadFeature(JsonElement f, int index, string file, ImportReport report, HashSet<long> seen)
+    static DistrictBoundary? ReadFeature(JsonElement f, int index, string file, ImportReport report, HashSet<long> seen, List<string> repaired)
     {
         var where = $"第 {index} 个要素";
         var idText = f.ValueKind == JsonValueKind.Object && f.TryGetProperty("id", out var id)
@@ -80,9 +84,8 @@ static class BoundaryFile
         }
         if (!geometry.IsValid)
         {
-            // Published boundaries often self-touch at a vertex; repair rather than refuse.
             geometry = GeometryFixer.Fix(geometry);
-            report.Warn(file, null, $"{where}（{code} {name}）的边界自相交，已自动修复");
+            repaired.Add(name.Length > 0 ? name : code.ToString());
         }
         return new DistrictBoundary(code, name, geometry, index);
     }
