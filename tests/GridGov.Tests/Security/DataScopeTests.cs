@@ -97,4 +97,27 @@ public sealed class DataScopeTests(GridGovApp app)
         Assert.All(page.GetProperty("items").EnumerateArray(), a =>
             Assert.Equal(OwnStreet, a.GetProperty("gridCode").GetInt64() / 1_000_000));
     }
+
+    [Theory]
+    [InlineData("PUT", "")]
+    [InlineData("POST", "/disable")]
+    [InlineData("POST", "/enable")]
+    [InlineData("POST", "/reset-password")]
+    public async Task Changing_an_account_outside_the_scope_answers_404_and_changes_nothing(string method, string action)
+    {
+        await using var db = app.UnscopedDb();
+        var admin = db.Users.Single(u => u.UserName == "admin");
+        // The district account manages users, but the city's admin is above it.
+        using var district = await app.ClientForAsync("district");
+        var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/users/{admin.Id}{action}");
+        if (method == "PUT")
+            request.Content = JsonContent.Create(new { displayName = "被改了", orgUnitCode = 320102, dataScope = "UnitAndBelow", roles = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.NotFound, (await district.SendAsync(request)).StatusCode);
+
+        await using var after = app.UnscopedDb();
+        var unchanged = after.Users.Single(u => u.Id == admin.Id);
+        Assert.Equal(admin.DisplayName, unchanged.DisplayName);
+        Assert.Equal(admin.PasswordHash, unchanged.PasswordHash);
+        Assert.False(unchanged.Disabled);
+    }
 }
