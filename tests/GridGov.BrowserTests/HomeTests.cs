@@ -11,6 +11,8 @@ public sealed class HomeTests(BrowserApp app)
         var page = await app.LoginAsync("admin");
         await Assertions.Expect(page.Locator(".ant-card-head-title").First).ToContainTextAsync("南京市");
         await Assertions.Expect(page.Locator(".ant-statistic-content-value").Nth(2)).ToContainTextAsync("1,322");
+        // The chart of the districts is drawn (SVG: its labels are text in the page).
+        await Assertions.Expect(page.Locator("#chart-3201 svg text", new() { HasText = "江宁区" })).ToHaveCountAsync(1);
         await BrowserApp.ShotAsync(page, "home-admin");
 
         await BrowserApp.OpenAsync(page, "/org");

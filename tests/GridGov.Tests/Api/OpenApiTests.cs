@@ -63,4 +63,17 @@ public sealed class OpenApiTests(GridGovApp app)
         Assert.Contains("不存在或不在您的管理范围内", errors.GetProperty("orgUnitCode")[0].GetString());
         Assert.Contains("至少选择一个单位", errors.GetProperty("customScopeUnits")[0].GetString());
     }
+
+    [Fact]
+    public async Task Child_stats_add_up_to_the_subtree_counts()
+    {
+        using var district = await app.ClientForAsync("district");
+        var stats = await district.GetFromJsonAsync<JsonElement>("/api/v1/org/units/320102/child-stats");
+        var counts = await district.GetFromJsonAsync<JsonElement>("/api/v1/org/units/320102/counts");
+        var rows = stats.EnumerateArray().ToList();
+        Assert.Equal(counts.GetProperty("streets").GetInt32(), rows.Count);
+        Assert.Equal(counts.GetProperty("communities").GetInt32(), rows.Sum(r => r.GetProperty("communities").GetInt32()));
+        Assert.Equal(counts.GetProperty("grids").GetInt32(), rows.Sum(r => r.GetProperty("grids").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync("/api/v1/org/units/320104/child-stats")).StatusCode);
+    }
 }

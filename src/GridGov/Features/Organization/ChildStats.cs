@@ -1,0 +1,34 @@
+using GridGov.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Organization;
+
+public sealed record ChildStat(long Code, string Name, int Communities, int Grids);
+
+// Communities and grids under each child of a unit: one GROUP BY on the 15-digit code divided down to
+// the child's level (DESIGN.md §4), not one query per child.
+public static class ChildStats
+{
+    public static async Task<List<ChildStat>> OfAsync(GridDbContext db, long code, CancellationToken ct = default)
+    {
+        var children = await db.OrgUnits.Where(u => u.ParentCode == code).OrderBy(u => u.Code)
+            .Select(u => new { u.Code, u.Name }).ToListAsync(ct);
+        if (children.Count == 0) return [];
+        var scale = Scale(children[0].Code);
+        var (from, to) = OrgCode.Subtree(code);
+        var below = await db.OrgUnits
+            .Where(u => u.GridCode >= from && u.GridCode <= to && (u.Level == OrgLevel.Community || u.Level == OrgLevel.Grid))
+            .GroupBy(u => new { Child = u.GridCode / scale, u.Level })
+            .Select(g => new { g.Key.Child, g.Key.Level, Count = g.Count() })
+            .ToListAsync(ct);
+        int Count(long child, OrgLevel level) => below.FirstOrDefault(b => b.Child == child && b.Level == level)?.Count ?? 0;
+        return children.Select(c => new ChildStat(c.Code, c.Name, Count(c.Code, OrgLevel.Community), Count(c.Code, OrgLevel.Grid))).ToList();
+    }
+
+    static long Scale(long childCode)
+    {
+        long scale = 1;
+        for (var i = childCode.ToString().Length; i < OrgCode.GridDigits; i++) scale *= 10;
+        return scale;
+    }
+}
