@@ -21,7 +21,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("GridGov:DataDir", dataDir);
         builder.UseSetting("GridGov:LoginRateLimitPerMinute", "100000");
-        builder.UseEnvironment("Development");
+        // As a user runs it: Production, so what only works in Development fails here.
+        builder.UseEnvironment("Production");
     }
 
     public async Task InitializeAsync()

@@ -24,6 +24,10 @@ static class GridGovSetup
         CultureInfo.DefaultThreadCurrentUICulture = zh;
         AntDesign.LocaleProvider.SetLocale("zh-CN");
 
+        // `dotnet run` outside Development serves package assets (AntDesign, blazor.web.js) from the
+        // build's static web assets manifest; a published app has no manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         var dataDir = Path.GetFullPath(builder.Configuration["GridGov:DataDir"] ?? "gridgov-data");
         Directory.CreateDirectory(dataDir);
