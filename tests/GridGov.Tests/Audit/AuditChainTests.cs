@@ -21,10 +21,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     async Task<(int Exit, string Output)> VerifyCliAsync()
     {
         var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
-        try { return (await Commands.RunAsync(app.Services, "verify-audit", []), output.ToString()); }
-        finally { Console.SetOut(previous); }
+        return (await Commands.RunAsync(app.Services, "verify-audit", [], output), output.ToString());
     }
 
     [Fact]

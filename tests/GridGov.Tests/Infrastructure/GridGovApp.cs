@@ -18,7 +18,9 @@ public class GridGovApp : WebApplicationFactory<Program>
     protected virtual long DemoCity => 3201;
     Dictionary<string, string>? passwords;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder);
+
+    protected virtual void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("GridGov:DataDir", DataDir);
         builder.UseSetting("GridGov:DemoCity", DemoCity.ToString());
@@ -65,7 +67,7 @@ public class GridGovApp : WebApplicationFactory<Program>
 }
 
 // An app with no city: fast to start, for tests that import cities themselves or tamper with data.
-public sealed class EmptyGridGovApp : GridGovApp
+public class EmptyGridGovApp : GridGovApp
 {
     protected override long DemoCity => 0;
 }

@@ -133,6 +133,28 @@ public sealed class ImportCityTests : IAsyncLifetime
         Assert.Equal(before, await CountsAsync(3201));
     }
 
+    [Fact]
+    public async Task The_command_line_imports_reports_and_exits_with_the_outcome()
+    {
+        var (ok, output) = await CliAsync("import-city", "--code", "3205", "--divisions", Divisions("suzhou-3205"), "--boundaries", Boundaries("suzhou-3205"));
+        Assert.Equal(0, ok);
+        Assert.Contains("导入完成：市 1 个，区县 10 个", output);
+        Assert.Contains("苏州工业园区", output);
+
+        var (again, againOutput) = await CliAsync("import-city", "--code", "3205", "--divisions", Divisions("suzhou-3205"), "--boundaries", Boundaries("suzhou-3205"));
+        Assert.Equal(1, again);
+        Assert.Contains("已经导入", againOutput);
+
+        var (usage, _) = await CliAsync("import-city", "--code", "3205");
+        Assert.Equal(2, usage);
+    }
+
+    async Task<(int Exit, string Output)> CliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        return (await GridGov.Infrastructure.Cli.Commands.RunAsync(app.Services, args[0], args[1..], output), output.ToString());
+    }
+
     async Task<int> AuditCountAsync()
     {
         await using var db = app.UnscopedDb();

@@ -11,37 +11,39 @@ static class Commands
 {
     public static readonly HashSet<string> Names = ["import-city", "verify-audit", "help"];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string command, string[] args)
+    // Output goes to `output` (the console by default), so a caller can capture it.
+    public static async Task<int> RunAsync(IServiceProvider services, string command, string[] args, TextWriter? output = null)
     {
+        output ??= Console.Out;
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await using (var db = sp.GetRequiredService<GridDatabase>().CreateUnscoped(AuditActor.System))
             await db.Database.MigrateAsync();
         return command switch
         {
-            "import-city" => await ImportCityAsync(sp, args),
-            "verify-audit" => await VerifyAuditAsync(sp),
-            _ => Usage(),
+            "import-city" => await ImportCityAsync(sp, args, output),
+            "verify-audit" => await VerifyAuditAsync(sp, output),
+            _ => Usage(output),
         };
     }
 
-    static async Task<int> ImportCityAsync(IServiceProvider sp, string[] args)
+    static async Task<int> ImportCityAsync(IServiceProvider sp, string[] args, TextWriter output)
     {
         var opts = Options(args);
         if (!opts.TryGetValue("code", out var codeText) || !long.TryParse(codeText, out var code)
             || !opts.TryGetValue("divisions", out var dir) || !opts.TryGetValue("boundaries", out var file))
-            return Usage();
+            return Usage(output);
         var seed = opts.TryGetValue("seed", out var s) && int.TryParse(s, out var n) ? n : ImportCity.DefaultSeed;
         var actor = new AuditActor(null, $"cli:{Environment.UserName}", 0, null);
         var report = await sp.GetRequiredService<ImportCity>().RunAsync(new(code, dir, file, seed), actor);
-        foreach (var line in report.Lines()) Console.WriteLine(line);
+        foreach (var line in report.Lines()) output.WriteLine(line);
         return report.Succeeded ? 0 : 1;
     }
 
-    static async Task<int> VerifyAuditAsync(IServiceProvider sp)
+    static async Task<int> VerifyAuditAsync(IServiceProvider sp, TextWriter output)
     {
         var result = await sp.GetRequiredService<VerifyAudit>().RunAsync();
-        Console.WriteLine(result.Message);
+        output.WriteLine(result.Message);
         return result.Intact ? 0 : 1;
     }
 
@@ -53,9 +55,9 @@ static class Commands
         return map;
     }
 
-    static int Usage()
+    static int Usage(TextWriter output)
     {
-        Console.Error.WriteLine("""
+        output.WriteLine("""
             用法 / usage:
               gridgov import-city --code 3201 --divisions DIR --boundaries FILE [--seed N]
               gridgov verify-audit
