@@ -74,6 +74,9 @@ static class RoleEndpoints
         return null;
     }
 
+    // Permissions are listed in the order they are defined: by area, not alphabetically.
+    static readonly Dictionary<string, int> Order = Permissions.All.Keys.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+
     public static async Task<List<RoleDto>> ListAsync(RoleManager<AppRole> roles, CancellationToken ct)
     {
         // Roles are not place-bound; counts of users are city-wide.
@@ -81,7 +84,8 @@ static class RoleEndpoints
         var result = new List<RoleDto>();
         foreach (var r in all)
         {
-            var perms = (await roles.GetClaimsAsync(r)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).Order().ToList();
+            var perms = (await roles.GetClaimsAsync(r)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value)
+                .OrderBy(p => Order.GetValueOrDefault(p, int.MaxValue)).ToList();
             result.Add(new RoleDto(r.Id, r.Name!, r.DisplayName, r.Description, r.BuiltIn, perms, 0));
         }
         return result;
