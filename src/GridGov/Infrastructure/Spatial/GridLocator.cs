@@ -13,18 +13,23 @@ public sealed class GridLocator
 {
     private static readonly GeometryFactory Factory = NtsGeometryServices.Instance.CreateGeometryFactory(4326);
 
-    private readonly STRtree<Area> _tree = new();
+    // Areas sorted by code and referred to by index: the smallest index that covers a point is the
+    // smallest code, and the tree holds plain ints (no per-hit allocation or nullable arithmetic).
+    private readonly STRtree<int> _tree = new();
+    private readonly long[] _codes;
+    private readonly IPreparedGeometry[] _boundaries;
 
     public GridLocator(IEnumerable<(long Code, Geometry Boundary)> areas)
     {
         ArgumentNullException.ThrowIfNull(areas);
-        foreach (var (code, boundary) in areas)
-        {
-            ArgumentNullException.ThrowIfNull(boundary);
-            Count++;
-            if (!boundary.IsEmpty)
-                _tree.Insert(boundary.EnvelopeInternal, new Area(code, PreparedGeometryFactory.Prepare(boundary)));
-        }
+        var all = areas.ToList();
+        Count = all.Count;
+        var drawn = all.Where(a => (a.Boundary ?? throw new ArgumentNullException(nameof(areas))) is { IsEmpty: false })
+            .OrderBy(a => a.Code).ToList();
+        _codes = [.. drawn.Select(a => a.Code)];
+        _boundaries = [.. drawn.Select(a => PreparedGeometryFactory.Prepare(a.Boundary))];
+        for (var i = 0; i < drawn.Count; i++)
+            _tree.Insert(drawn[i].Boundary.EnvelopeInternal, i);
 
         // STRtree builds itself lazily on the first query, which is not safe when that query is concurrent.
         _tree.Build();
@@ -41,15 +46,13 @@ public sealed class GridLocator
         if (!double.IsFinite(lon) || !double.IsFinite(lat))
             return null;
         var point = Factory.CreatePoint(new Coordinate(lon, lat));
-        long? found = null;
-        foreach (var area in _tree.Query(point.EnvelopeInternal))
+        var best = int.MaxValue;
+        foreach (var i in _tree.Query(point.EnvelopeInternal))
         {
-            if ((found is null || area.Code < found) && area.Boundary.Covers(point))
-                found = area.Code;
+            if (i < best && _boundaries[i].Covers(point))
+                best = i;
         }
 
-        return found;
+        return best == int.MaxValue ? null : _codes[best];
     }
-
-    private sealed record Area(long Code, IPreparedGeometry Boundary);
 }
