@@ -40,9 +40,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public string Password(string user) =>
-        File.ReadLines(Path.Combine(dataDir, FirstStart.AccountsFile)).Skip(1)
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).First(p => p[0] == user)[1];
+    // Generated on first start; a test that changes a password records the new one here.
+    public Dictionary<string, string> Passwords => passwords ??= File.ReadLines(Path.Combine(dataDir, FirstStart.AccountsFile)).Skip(1)
+        .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(p => p[0], p => p[1]);
+    Dictionary<string, string>? passwords;
+
+    public string Password(string user) => Passwords[user];
 
     public async Task<IPage> LoginAsync(string user, string? password = null)
     {

@@ -28,4 +28,18 @@ public sealed class HomeTests(BrowserApp app)
         await BrowserApp.OpenAsync(page, "/tickets");
         await Assertions.Expect(page.Locator(".ant-result-title")).ToContainTextAsync("联动处置：建设中");
     }
+
+    [Fact]
+    public async Task A_user_changes_the_generated_password_from_the_header()
+    {
+        var page = await app.LoginAsync("auditor");
+        await page.ClickAsync("#change-password");
+        await page.FillAsync("#currentPassword", app.Password("auditor"));
+        await page.FillAsync("#newPassword", "Auditor-new-2026");
+        await page.FillAsync("#confirmPassword", "Auditor-new-2026");
+        await page.ClickAsync("#password-submit");
+        await Assertions.Expect(page.Locator("#password-done")).ToContainTextAsync("密码已修改");
+        await BrowserApp.ShotAsync(page, "password-changed");
+        app.Passwords["auditor"] = "Auditor-new-2026";
+    }
 }

@@ -72,15 +72,33 @@ public sealed class LockoutTests(GridGovApp app)
         }
     }
 
-    // The login page's form, with its antiforgery token, posted as a browser would.
-    static async Task<HttpResponseMessage> PostLoginAsync(HttpClient c, string user, string password)
+    static Task<HttpResponseMessage> PostLoginAsync(HttpClient c, string user, string password) => Forms.LoginAsync(c, user, password);
+
+    [Fact]
+    public async Task A_user_changes_their_own_password_and_only_the_new_one_works()
     {
-        var page = await c.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.NotEmpty(token);
-        return await c.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
+        var (name, password) = await NewUserAsync();
+        using var c = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal("/", (await PostLoginAsync(c, name, password)).Headers.Location!.OriginalString);
+
+        var mismatch = await Forms.PostAsync(c, "/account/password", "/account/password",
+            new() { ["currentPassword"] = password, ["newPassword"] = "Brand-new-pass-7", ["confirmPassword"] = "Brand-new-pass-8" });
+        Assert.Contains("两次输入的新密码不一致", Uri.UnescapeDataString(mismatch.Headers.Location!.OriginalString));
+        var wrong = await Forms.PostAsync(c, "/account/password", "/account/password",
+            new() { ["currentPassword"] = "not-it-at-all-1", ["newPassword"] = "Brand-new-pass-7", ["confirmPassword"] = "Brand-new-pass-7" });
+        Assert.Contains("当前密码不正确", Uri.UnescapeDataString(wrong.Headers.Location!.OriginalString));
+        var weak = await Forms.PostAsync(c, "/account/password", "/account/password",
+            new() { ["currentPassword"] = password, ["newPassword"] = "short", ["confirmPassword"] = "short" });
+        Assert.Contains("密码至少 10 位", Uri.UnescapeDataString(weak.Headers.Location!.OriginalString));
+
+        var done = await Forms.PostAsync(c, "/account/password", "/account/password",
+            new() { ["currentPassword"] = password, ["newPassword"] = "Brand-new-pass-7", ["confirmPassword"] = "Brand-new-pass-7" });
+        Assert.Equal("/account/password?done=true", done.Headers.Location!.OriginalString);
+        // Still signed in here, with the renewed cookie.
+        Assert.Equal(HttpStatusCode.OK, (await c.GetAsync("/api/v1/auth/me")).StatusCode);
+
+        using var other = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(other, name, password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(other, name, "Brand-new-pass-7")).StatusCode);
     }
 }
