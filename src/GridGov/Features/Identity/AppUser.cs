@@ -10,6 +10,8 @@ public class AppUser : IdentityUser<long>, IGridScoped
 {
     public string DisplayName { get; set; } = "";
     public long OrgUnitCode { get; set; }
+    // Staff of a functional department (职能部门) belong to one, at their unit.
+    public long? DepartmentId { get; set; }
     // The unit's code padded to 15 digits: where the account itself sits in others' data scopes.
     public long GridCode { get; set; }
     public DataScopeKind DataScope { get; set; } = DataScopeKind.UnitAndBelow;

@@ -56,6 +56,9 @@ sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<Ap
         Console.WriteLine($"首次启动：正在导入示范城市 {cityCode} …");
         var report = await import.RunAsync(new ImportCityRequest(cityCode, slice, boundaries), AuditActor.System, ct);
         foreach (var line in report.Lines()) Console.WriteLine("  " + line);
+        if (!report.Succeeded) return;
+        await using var seed = database.CreateUnscoped(AuditActor.System);
+        Console.WriteLine($"  已建立示范职能部门 {await SeedDepartments.ForCityAsync(seed, cityCode, ct)} 个");
     }
 
     async Task CreateAccountsAsync(CancellationToken ct)

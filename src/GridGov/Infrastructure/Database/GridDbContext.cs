@@ -17,6 +17,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<Department> Departments => Set<Department>();
 
     // Who is asking: decides the rows every query sees (the one data-scope filter below) and who the
     // audit trail names. Closed by default: a context nobody set up sees nothing.
@@ -52,6 +53,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
         builder.Entity<OrgUnit>().HasQueryFilter(DataScopeFilter, InScope<OrgUnit>(null));
         builder.Entity<AppUser>().HasQueryFilter(DataScopeFilter, InScope<AppUser>(u => u.Id));
         builder.Entity<AuditRecord>().HasQueryFilter(DataScopeFilter, InScope<AuditRecord>(a => a.ActorId));
+        builder.Entity<Department>().HasQueryFilter(DataScopeFilter, InScope<Department>(null));
     }
 
     // The data scope of DESIGN.md §4 as one expression: all; one integer range on the 15-digit code;

@@ -35,6 +35,7 @@ public static class ListUsers
     static IQueryable<UserDto> Project(GridDbContext db, IQueryable<AppUser> users) =>
         users.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PhoneNumber, u.OrgUnitCode,
             db.OrgUnits.Where(o => o.Code == u.OrgUnitCode).Select(o => o.Name).FirstOrDefault(),
+            u.DepartmentId, db.Departments.Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             u.DataScope, u.CustomScopeUnits, u.Disabled, u.LockoutEnd,
             u.CreatedAt, u.LastLoginAt,
             db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()));

@@ -49,6 +49,7 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
         user.DisplayName = r.DisplayName!.Trim();
         user.PhoneNumber = string.IsNullOrWhiteSpace(r.PhoneNumber) ? null : r.PhoneNumber.Trim();
         user.OrgUnitCode = r.OrgUnitCode;
+        user.DepartmentId = r.DepartmentId;
         user.GridCode = OrgCode.Pad(r.OrgUnitCode);
         user.DataScope = r.DataScope;
         user.CustomScopeUnits = r.DataScope == DataScopeKind.Custom ? string.Join(",", r.CustomScopeUnits ?? []) : null;
@@ -64,6 +65,12 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
         else if (r.DisplayName.Trim().Length > 50) Add("displayName", "姓名不能超过 50 字");
         if (!await db.OrgUnits.AnyAsync(u => u.Code == r.OrgUnitCode, ct))
             Add("orgUnitCode", $"所属单位 {r.OrgUnitCode} 不存在或不在您的管理范围内");
+        if (r.DepartmentId is { } departmentId)
+        {
+            var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, ct);
+            if (department is null) Add("departmentId", $"部门 {departmentId} 不存在或不在您的管理范围内");
+            else if (department.OrgUnitCode != r.OrgUnitCode) Add("departmentId", $"部门“{department.Name}”不属于所选单位，请先选择该部门所在的单位");
+        }
         if (!Enum.IsDefined(r.DataScope)) Add("dataScope", "数据范围无效");
         if (r.DataScope == DataScopeKind.All && !caller.Scope.IsAll) Add("dataScope", "您不能授予“全部数据”范围");
         if (r.DataScope == DataScopeKind.Custom)

@@ -3,7 +3,7 @@ using GridGov.Infrastructure.Security;
 namespace GridGov.Features.Identity.Users;
 
 public sealed record UserDto(long Id, string UserName, string DisplayName, string? PhoneNumber, long OrgUnitCode,
-    string? OrgUnitName, DataScopeKind DataScope, string? CustomScopeUnits, bool Disabled, DateTimeOffset? LockoutEnd,
+    string? OrgUnitName, long? DepartmentId, string? DepartmentName, DataScopeKind DataScope, string? CustomScopeUnits, bool Disabled, DateTimeOffset? LockoutEnd,
     DateTime CreatedAt, DateTime? LastLoginAt, List<string> Roles)
 {
     public bool LockedOut => LockoutEnd > DateTimeOffset.UtcNow;
@@ -12,6 +12,6 @@ public sealed record UserDto(long Id, string UserName, string DisplayName, strin
 public sealed record PagedResult<T>(List<T> Items, int Total, int Page, int PageSize);
 
 public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? PhoneNumber, long OrgUnitCode,
-    DataScopeKind DataScope, List<long>? CustomScopeUnits, List<string>? Roles, string? Password);
+    DataScopeKind DataScope, List<long>? CustomScopeUnits, List<string>? Roles, string? Password, long? DepartmentId = null);
 
 public sealed record PasswordResult(long Id, string UserName, string Password);

@@ -1,0 +1,50 @@
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GridGov.Features.Organization;
+
+// A functional department (职能部门: 城管, 公安, 民政 …) at city, district or street level; tickets are
+// dispatched to departments and department staff belong to one.
+public class Department : IGridScoped
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    // The kind of department across levels (城管, 公安 …), for dispatch rules and statistics.
+    public required string Kind { get; set; }
+    public long OrgUnitCode { get; set; }
+    // The unit's code padded to 15 digits: departments are in the scope of their unit's users.
+    public long GridCode { get; set; }
+}
+
+sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> b)
+    {
+        b.Property(d => d.Name).HasMaxLength(100);
+        b.Property(d => d.Kind).HasMaxLength(20);
+        b.HasIndex(d => d.GridCode);
+        b.HasIndex(d => new { d.OrgUnitCode, d.Name }).IsUnique();
+    }
+}
+
+public sealed record DepartmentDto(long Id, string Name, string Kind, long OrgUnitCode, string? OrgUnitName);
+
+public static class Departments
+{
+    // The departments at a unit and, with `below`, at every unit under it; all the caller may see.
+    public static Task<List<DepartmentDto>> ListAsync(GridDbContext db, long? unit, bool below, CancellationToken ct = default)
+    {
+        var q = db.Departments.AsNoTracking();
+        if (unit is { } code)
+        {
+            var (from, to) = OrgCode.Subtree(code);
+            q = below ? q.Where(d => d.GridCode >= from && d.GridCode <= to) : q.Where(d => d.OrgUnitCode == code);
+        }
+        return q.OrderBy(d => d.GridCode).ThenBy(d => d.Id)
+            .Select(d => new DepartmentDto(d.Id, d.Name, d.Kind, d.OrgUnitCode,
+                db.OrgUnits.Where(u => u.Code == d.OrgUnitCode).Select(u => u.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+}
