@@ -8,5 +8,9 @@ public static class ChinaTime
     public static DateTime FromUtc(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    // A date or time as a person in China means it; a value already marked UTC stays as it is.
+    public static DateTime ToUtc(DateTime local) => local.Kind == DateTimeKind.Utc ? local
+        : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
     public static string Format(DateTime? utc) => utc is { } t ? FromUtc(t).ToString("yyyy-MM-dd HH:mm:ss") : "—";
 }

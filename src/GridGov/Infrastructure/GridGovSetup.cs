@@ -53,6 +53,7 @@ static class GridGovSetup
         services.AddScoped<VerifyAudit>();
         services.AddScoped<Features.Identity.Users.SaveUser>();
         services.AddScoped<Features.Identity.Users.UserActions>();
+        services.AddScoped<Features.Identity.Users.AccountGuard>();
     }
 
     public static void UseGridGov(this WebApplication app)
@@ -68,7 +69,7 @@ static class GridGovSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<BearerSessionFilter>();
         api.MapAuthEndpoints();
         api.MapOrgEndpoints();
         api.MapUserEndpoints();

@@ -48,7 +48,7 @@ static class AuditCapture
         {
             At = at,
             ActorId = actor.UserId,
-            ActorName = actor.Name,
+            ActorName = Cut(actor.Name, 100),
             Ip = actor.Ip,
             Action = p.Action,
             EntityType = p.Entry.Metadata.ClrType.Name,
@@ -61,10 +61,12 @@ static class AuditCapture
 
     public static AuditRecord ToRecord(AuditSummary s, AuditActor actor, DateTime at) => new()
     {
-        At = at, ActorId = actor.UserId, ActorName = actor.Name, Ip = actor.Ip,
+        At = at, ActorId = actor.UserId, ActorName = Cut(actor.Name, 100), Ip = actor.Ip,
         Action = s.Action, EntityType = s.EntityType, EntityKey = s.EntityKey,
         GridCode = s.GridCode, After = s.After,
     };
+
+    static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     static long ActorGridCode(AuditActor actor) => actor.UnitCode > 0 ? OrgCode.Pad(actor.UnitCode) : 0;
 

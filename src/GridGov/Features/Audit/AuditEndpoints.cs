@@ -1,3 +1,4 @@
+using GridGov.Infrastructure;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,10 +32,11 @@ static class AuditEndpoints
         if (!string.IsNullOrWhiteSpace(q.Actor)) records = records.Where(a => a.ActorName.Contains(q.Actor.Trim()));
         if (!string.IsNullOrWhiteSpace(q.EntityType)) records = records.Where(a => a.EntityType == q.EntityType);
         if (!string.IsNullOrWhiteSpace(q.Action)) records = records.Where(a => a.Action == q.Action);
-        if (q.From is { } from) records = records.Where(a => a.At >= from.ToUniversalTime());
-        if (q.To is { } to) records = records.Where(a => a.At < to.ToUniversalTime());
+        // from/to are China time (the API and the date picker speak it), stored times are UTC.
+        if (q.From is { } from) { var f = ChinaTime.ToUtc(from); records = records.Where(a => a.At >= f); }
+        if (q.To is { } to) { var t = ChinaTime.ToUtc(to); records = records.Where(a => a.At < t); }
         var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Max(1, q.Page);
+        var page = Math.Clamp(q.Page, 1, int.MaxValue / size);
         var total = await records.CountAsync(ct);
         var items = await records.OrderByDescending(a => a.Seq).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new AuditPage(items, total, page, size);

@@ -12,17 +12,18 @@ static class AccountEndpoints
     {
         app.MapPost("/account/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecuritySetup.LoginRateLimit);
         app.MapPost("/account/password", ChangePasswordAsync).RequireAuthorization();
+        // No form fields are bound here, so antiforgery is asked for explicitly: no other site may log users out.
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
 
     // The user's own password. A change renews the security stamp, so other sessions end; this one is
     // signed in again.
     static async Task<IResult> ChangePasswordAsync([FromForm] string? currentPassword, [FromForm] string? newPassword,
-        [FromForm] string? confirmPassword, SignInManager<AppUser> signIn, HttpContext http)
+        [FromForm] string? confirmPassword, SignInManager<AppUser> signIn, AccountStates states, HttpContext http)
     {
         static IResult Fail(string message) => TypedResults.LocalRedirect($"/account/password?error={Uri.EscapeDataString(message)}");
         if (string.IsNullOrEmpty(currentPassword) || string.IsNullOrEmpty(newPassword)) return Fail("请填写当前密码和新密码");
@@ -32,6 +33,7 @@ static class AccountEndpoints
         var result = await signIn.UserManager.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!result.Succeeded)
             return Fail(result.Errors.Any(e => e.Code == "PasswordMismatch") ? "当前密码不正确" : string.Join("；", result.Errors.Select(e => e.Description)));
+        states.Forget(user.Id);
         await signIn.RefreshSignInAsync(user);
         return TypedResults.LocalRedirect("/account/password?done=true");
     }
@@ -39,7 +41,9 @@ static class AccountEndpoints
     static async Task<IResult> LoginAsync([FromForm] string? userName, [FromForm] string? password,
         [FromForm] string? returnUrl, SignInManager<AppUser> signIn)
     {
-        var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
+        // Only a path of this site: not "//host", "/\host" or anything with control characters.
+        var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//")
+            || returnUrl.Contains('\\') || returnUrl.Any(char.IsControl) ? "/" : returnUrl;
         var outcome = await SignInCheck.CheckAsync(signIn, userName, password);
         if (outcome.User is null)
             return TypedResults.LocalRedirect($"/account/login?error={Uri.EscapeDataString(outcome.Message)}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(target)}");

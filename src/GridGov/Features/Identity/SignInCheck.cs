@@ -14,7 +14,6 @@ static class SignInCheck
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return new(null, "请输入用户名和密码");
         var user = await signIn.UserManager.FindByNameAsync(userName.Trim());
         if (user is null) return new(null, wrong);
-        if (user.Disabled) return new(null, "账号已停用，请联系管理员");
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
@@ -27,6 +26,8 @@ static class SignInCheck
             var left = signIn.Options.Lockout.MaxFailedAccessAttempts - await signIn.UserManager.GetAccessFailedCountAsync(user);
             return new(null, left is > 0 and <= 3 ? $"{wrong}（再错 {left} 次将锁定账号）" : wrong);
         }
+        // Only after the password: a stranger learns nothing about an account from the answer.
+        if (user.Disabled) return new(null, "账号已停用，请联系管理员");
         user.LastLoginAt = DateTime.UtcNow;
         await signIn.UserManager.UpdateAsync(user);
         return new(user, "");

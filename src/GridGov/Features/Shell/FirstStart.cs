@@ -26,18 +26,28 @@ sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<Ap
         await SeedRolesAsync();
         var cityCode = config.GetValue<long?>("GridGov:DemoCity") ?? 3201;
         if (cityCode > 0) await ImportDemoCityAsync(cityCode, ct);
+        await using (var db = database.CreateUnscoped(AuditActor.System))
+            if (cityCode > 0 && await db.OrgUnits.AnyAsync(u => u.Code == cityCode, ct) && await SeedDepartments.ForCityAsync(db, cityCode, ct) is > 0 and var n)
+                Console.WriteLine($"  已建立示范职能部门 {n} 个");
         await CreateAccountsAsync(ct);
     }
 
+    // Each built-in role with its permissions in one save: a crash never leaves a role half-made.
     async Task SeedRolesAsync()
     {
+        await using var db = database.CreateUnscoped(AuditActor.System);
         foreach (var def in BuiltInRoles.All)
         {
             if (await roles.FindByNameAsync(def.Name) is not null) continue;
-            var role = new AppRole { Name = def.Name, DisplayName = def.DisplayName, Description = def.Description, BuiltIn = true };
-            Check(await roles.CreateAsync(role));
-            foreach (var p in def.Permissions)
-                Check(await roles.AddClaimAsync(role, new(Permissions.ClaimType, p)));
+            var role = new AppRole
+            {
+                Name = def.Name, NormalizedName = roles.NormalizeKey(def.Name), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                DisplayName = def.DisplayName, Description = def.Description, BuiltIn = true,
+            };
+            db.Roles.Add(role);
+            await db.SaveChangesAsync();
+            db.RoleClaims.AddRange(def.Permissions.Select(p => new IdentityRoleClaim<long> { RoleId = role.Id, ClaimType = Permissions.ClaimType, ClaimValue = p }));
+            await db.SaveChangesAsync();
         }
     }
 
@@ -56,14 +66,14 @@ sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<Ap
         Console.WriteLine($"首次启动：正在导入示范城市 {cityCode} …");
         var report = await import.RunAsync(new ImportCityRequest(cityCode, slice, boundaries), AuditActor.System, ct);
         foreach (var line in report.Lines()) Console.WriteLine("  " + line);
-        if (!report.Succeeded) return;
-        await using var seed = database.CreateUnscoped(AuditActor.System);
-        Console.WriteLine($"  已建立示范职能部门 {await SeedDepartments.ForCityAsync(seed, cityCode, ct)} 个");
     }
 
+    // Each account's password reaches the file as soon as the account exists, so a crash half-way
+    // loses none; the next start finishes the list (the file marks the first start as unfinished or done).
     async Task CreateAccountsAsync(CancellationToken ct)
     {
-        if (await users.Users.AnyAsync(ct)) return;
+        var file = Path.Combine(folder.Path, AccountsFile);
+        if (await users.Users.AnyAsync(ct) && !File.Exists(file)) return;
         List<OrgUnit> path;
         await using (var db = database.CreateUnscoped(AuditActor.System))
             path = await DemoPathAsync(db, ct);
@@ -80,23 +90,30 @@ sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<Ap
                 [BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief]),
             ("grid", $"{grid?.Name}网格员", grid, DataScopeKind.UnitAndBelow, [BuiltInRoles.GridWorker]),
         };
-        var text = new StringBuilder("GridGov 初始账号（仅在首次启动时生成；请登录后修改密码并妥善保管本文件）\n");
+        if (!File.Exists(file))
+        {
+            await File.WriteAllTextAsync(file, "GridGov 初始账号（仅在首次启动时生成；请登录后修改密码并妥善保管本文件）\n", ct);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        var created = new StringBuilder();
         foreach (var a in accounts.Where(a => a.Unit is not null))
         {
+            if (await users.FindByNameAsync(a.User) is not null) continue;
             var password = NewPassword();
             var user = new AppUser
             {
                 UserName = a.User, DisplayName = a.Name, OrgUnitCode = a.Unit!.Code, GridCode = a.Unit.GridCode,
                 DataScope = a.Scope, CreatedAt = DateTime.UtcNow,
             };
+            var line = $"{a.User,-10} {password}  {a.Name}（{a.Unit.Name} {a.Unit.Code}）";
+            await File.AppendAllTextAsync(file, line + "\n", ct);
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRolesAsync(user, a.Roles));
-            text.AppendLine($"{a.User,-10} {password}  {a.Name}（{a.Unit.Name} {a.Unit.Code}）");
+            created.AppendLine(line);
         }
-        var file = Path.Combine(folder.Path, AccountsFile);
-        await File.WriteAllTextAsync(file, text.ToString(), ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        Console.WriteLine(text.ToString().TrimEnd());
+        if (created.Length == 0) return;
+        Console.WriteLine("GridGov 初始账号（请登录后修改密码）：");
+        Console.WriteLine(created.ToString().TrimEnd());
         Console.WriteLine($"（以上账号已保存到 {file}）");
     }
 

@@ -27,12 +27,16 @@ public abstract partial class GridDbContext
         {
             await using var tx = Database.CurrentTransaction is null
                 ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Accepted at once: the audit rows are saved by a second SaveChanges, which must not write
+            // the business rows again. If that second save fails the transaction rolls back, and this
+            // context (one per request or operation) is thrown away with the error.
+            var saved = await base.SaveChangesAsync(true, cancellationToken);
 
             var at = AuditChain.Now(Clock);
+            var actor = Actor;
             var records = AuditSummary is { } summary
-                ? [AuditCapture.ToRecord(summary, Actor, at)]
-                : pending.Select(p => AuditCapture.ToRecord(p, Actor, at)).ToList();
+                ? [AuditCapture.ToRecord(summary, actor, at)]
+                : pending.Select(p => AuditCapture.ToRecord(p, actor, at)).ToList();
             AuditSummary = null;
 
             var last = await AuditRecords.IgnoreQueryFilters()

@@ -22,7 +22,10 @@ public abstract partial class GridDbContext(DbContextOptions options)
     // Who is asking: decides the rows every query sees (the one data-scope filter below) and who the
     // audit trail names. Closed by default: a context nobody set up sees nothing.
     internal DataScope Scope { get; set; } = DataScope.Nobody;
-    internal AuditActor Actor { get; set; } = AuditActor.System;
+    // Asked at save time, not when the context is made: Identity's stores are built during
+    // authentication, before the request knows its user.
+    internal Func<AuditActor> ActorSource { get; set; } = () => AuditActor.System;
+    internal AuditActor Actor => ActorSource();
 
     // Flat values for the query filter; EF Core evaluates them per query.
     bool ScopeAll => Scope.IsAll;

@@ -26,13 +26,15 @@ public sealed class GridDatabase
                 .UseNpgsql(connectionString, o => o.CommandTimeout(120)).Options;
     }
 
-    public GridDbContext Create(DataScope scope, AuditActor actor)
+    public GridDbContext Create(DataScope scope, AuditActor actor) => Create(scope, () => actor);
+
+    public GridDbContext Create(DataScope scope, Func<AuditActor> actor)
     {
         GridDbContext db = Provider == DatabaseProvider.Sqlite
             ? new SqliteGridDbContext((DbContextOptions<SqliteGridDbContext>)options)
             : new PostgresGridDbContext((DbContextOptions<PostgresGridDbContext>)options);
         db.Scope = scope;
-        db.Actor = actor;
+        db.ActorSource = actor;
         return db;
     }
 
@@ -53,6 +55,6 @@ public sealed class GridDatabase
 // Per request (or per Blazor circuit): contexts for the current user.
 public sealed class GridDbFactory(GridDatabase database, CurrentUser user)
 {
-    public GridDbContext Create() => database.Create(user.Scope, AuditActor.From(user));
-    public GridDbContext CreateUnscoped() => database.CreateUnscoped(AuditActor.From(user));
+    public GridDbContext Create() => database.Create(user.Scope, () => AuditActor.From(user));
+    public GridDbContext CreateUnscoped() => database.Create(DataScope.Everything, () => AuditActor.From(user));
 }

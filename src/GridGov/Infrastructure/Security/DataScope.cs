@@ -39,6 +39,22 @@ public sealed record DataScope(DataScopeKind Kind, long UnitCode, long UserId, I
         return IsCustom && CustomUnits.Any(u => { var r = OrgCode.Subtree(u); return gridCode >= r.From && gridCode <= r.To; });
     }
 
+    // May an account with this scope give another account the scope (kind, unit, custom units)?
+    // Never wider than its own: a subtree only inside its own view, "unit only" and "self" only at
+    // its own unit, "all" only from "all".
+    public bool Covers(DataScopeKind kind, long unit, IReadOnlyList<long> custom)
+    {
+        if (IsAll) return true;
+        if (kind == DataScopeKind.All) return false;
+        return Kind switch
+        {
+            DataScopeKind.UnitAndBelow or DataScopeKind.Custom =>
+                (kind == DataScopeKind.Custom ? custom : [unit]).All(u => u > 0 && Contains(OrgCode.Pad(u))),
+            DataScopeKind.UnitOnly => kind is DataScopeKind.UnitOnly or DataScopeKind.Self && unit == UnitCode,
+            _ => kind == DataScopeKind.Self && unit == UnitCode,
+        };
+    }
+
     public static string KindName(DataScopeKind kind) => kind switch
     {
         DataScopeKind.All => "全部数据",

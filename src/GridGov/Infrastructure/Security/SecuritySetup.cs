@@ -15,6 +15,7 @@ static class SecuritySetup
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<OperationScopes>();
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
 
         // Cookies for the UI, bearer tokens for the API; one scheme picks by the Authorization header.
@@ -63,6 +64,11 @@ static class SecuritySetup
         foreach (var p in Permissions.All.Keys)
             authorization.AddPolicy(p, b => b.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, p));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<RevalidatingAuthState>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(sp => sp.GetRequiredService<RevalidatingAuthState>());
+        services.AddMemoryCache();
+        services.AddSingleton<AccountStates>();
+        services.AddScoped<BearerSessionFilter>();
 
         var perMinute = builder.Configuration.GetValue("GridGov:LoginRateLimitPerMinute", 20);
         services.AddRateLimiter(o =>

@@ -8,6 +8,14 @@ namespace GridGov.Infrastructure.Security;
 sealed class UserCircuitHandler(AuthenticationStateProvider auth, CurrentUser user, IHttpContextAccessor http)
     : CircuitHandler, IDisposable
 {
+    // Clicks and typing in the tab count as activity for the idle timeout.
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+        context =>
+        {
+            (auth as RevalidatingAuthState)?.Touch();
+            return next(context);
+        };
+
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var state = await auth.GetAuthenticationStateAsync();

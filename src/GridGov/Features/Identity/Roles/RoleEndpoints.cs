@@ -22,15 +22,15 @@ static class RoleEndpoints
         var g = api.MapGroup("/roles").WithTags("角色");
         g.MapGet("/", async (RoleManager<AppRole> roles, CancellationToken ct) => TypedResults.Ok(await ListAsync(roles, ct)))
             .RequireAuthorization(Permissions.UsersView);
-        g.MapPost("/", async Task<Results<Ok<RoleDto>, ValidationProblem>> ([FromBody] SaveRoleRequest r, RoleManager<AppRole> roles) =>
-            await SaveAsync(roles, null, r) switch
+        g.MapPost("/", async Task<Results<Ok<RoleDto>, ValidationProblem>> ([FromBody] SaveRoleRequest r, RoleManager<AppRole> roles, CurrentUser caller) =>
+            await SaveAsync(roles, caller, null, r) switch
             {
                 { Role: { } role } => TypedResults.Ok(role),
                 var o => Invalid(o.Errors),
             })
             .RequireAuthorization(Permissions.RolesManage);
-        g.MapPut("/{id:long}", async Task<Results<Ok<RoleDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveRoleRequest r, RoleManager<AppRole> roles) =>
-            await SaveAsync(roles, id, r) switch
+        g.MapPut("/{id:long}", async Task<Results<Ok<RoleDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveRoleRequest r, RoleManager<AppRole> roles, CurrentUser caller) =>
+            await SaveAsync(roles, caller, id, r) switch
             {
                 { NotFound: true } => TypedResults.NotFound(),
                 { Role: { } role } => TypedResults.Ok(role),
@@ -49,12 +49,18 @@ static class RoleEndpoints
 
     public sealed record SaveOutcome(RoleDto? Role, Dictionary<string, string[]> Errors, bool NotFound = false);
 
-    // Create (id null) or change a role and its permissions.
-    public static async Task<SaveOutcome> SaveAsync(RoleManager<AppRole> roles, long? id, SaveRoleRequest r)
+    // Create (id null) or change a role and its permissions. Nobody puts a permission into a role that
+    // they do not hold themselves, and the city admin role keeps the power to manage accounts and roles.
+    public static async Task<SaveOutcome> SaveAsync(RoleManager<AppRole> roles, CurrentUser caller, long? id, SaveRoleRequest r)
     {
         AppRole? role = null;
         if (id is { } existing && (role = await roles.FindByIdAsync(existing.ToString())) is null) return new(null, [], NotFound: true);
         var errors = Validate(r, creating: role is null);
+        var held = role is null ? [] : (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).ToList();
+        var added = (r.Permissions ?? []).Except(held).Where(p => !caller.Has(p)).ToList();
+        if (added.Count > 0) errors["permissions"] = [$"您不能授予自己没有的权限：{string.Join("、", added.Select(p => Permissions.All.GetValueOrDefault(p, p)))}"];
+        if (role?.Name == BuiltInRoles.CityAdmin && !new[] { Permissions.UsersManage, Permissions.RolesManage }.All(p => (r.Permissions ?? []).Contains(p)))
+            errors["permissions"] = ["市级管理员角色必须保留“管理用户”和“管理角色与权限”"];
         if (errors.Count == 0 && role is null && await roles.RoleExistsAsync(r.Name!.Trim())) errors["name"] = [$"角色标识“{r.Name}”已存在"];
         if (errors.Count > 0) return new(null, errors);
         role ??= new AppRole { Name = r.Name!.Trim() };
@@ -97,6 +103,9 @@ static class RoleEndpoints
         if (creating && (string.IsNullOrWhiteSpace(r.Name) || !r.Name.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
             e["name"] = ["角色标识只能包含字母、数字和下划线"];
         if (string.IsNullOrWhiteSpace(r.DisplayName)) e["displayName"] = ["请填写角色名称"];
+        else if (r.DisplayName.Trim().Length > 50) e["displayName"] = ["角色名称不能超过 50 字"];
+        if (creating && r.Name?.Trim().Length > 60) e["name"] = ["角色标识不能超过 60 个字符"];
+        if (r.Description?.Trim().Length > 200) e["description"] = ["说明不能超过 200 字"];
         var unknown = (r.Permissions ?? []).Where(p => !Permissions.All.ContainsKey(p)).ToList();
         if (unknown.Count > 0) e["permissions"] = [$"未知权限：{string.Join("、", unknown)}"];
         return e;

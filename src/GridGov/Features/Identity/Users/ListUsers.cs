@@ -23,7 +23,7 @@ public static class ListUsers
             users = users.Where(u => u.UserName!.Contains(k) || u.DisplayName.Contains(k));
         }
         var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Max(1, q.Page);
+        var page = Math.Clamp(q.Page, 1, int.MaxValue / size);
         var total = await users.CountAsync(ct);
         var items = await Project(db, users.OrderBy(u => u.GridCode).ThenBy(u => u.UserName).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return new PagedResult<UserDto>(items.Select(Finish).ToList(), total, page, size);

@@ -8,7 +8,7 @@ namespace GridGov.Features.Identity.Users;
 
 // Create or change an account. The unit (and any custom scope units) must be inside the caller's
 // own scope, and nobody hands out an administrative permission or a wider scope than they hold.
-public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentUser caller)
+public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentUser caller, AccountGuard guard, AccountStates states)
 {
     public sealed record Outcome(UserDto? User, Dictionary<string, string[]> Errors, string? Password = null, bool NotFound = false);
 
@@ -21,7 +21,12 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
         Apply(user, r);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) return new(null, Fail(result));
-        await users.AddToRolesAsync(user, r.Roles ?? []);
+        if (await users.AddToRolesAsync(user, r.Roles ?? []) is { Succeeded: false } roleResult)
+        {
+            // Not half-created: an account without its roles is taken back.
+            await users.DeleteAsync(user);
+            return new(null, Fail(roleResult));
+        }
         return new(await ListUsers.GetAsync(db, user.Id, ct), [], string.IsNullOrEmpty(r.Password) ? password : null);
     }
 
@@ -32,15 +37,17 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
         var errors = await ValidateAsync(r, creating: false, ct);
         if (errors.Count > 0) return new(null, errors);
         var user = (await users.FindByIdAsync(id.ToString()))!;
+        if (await guard.RefuseAsync(user) is { } why) return new(null, new() { ["userName"] = [why] });
         Apply(user, r);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded) return new(null, Fail(result));
         var current = await users.GetRolesAsync(user);
         var wanted = r.Roles ?? [];
-        await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        await users.AddToRolesAsync(user, wanted.Except(current));
-        // Scope and permissions live in the sign-in cookie: end the account's current sessions.
-        await users.UpdateSecurityStampAsync(user);
+        foreach (var step in new[] { await users.RemoveFromRolesAsync(user, current.Except(wanted)), await users.AddToRolesAsync(user, wanted.Except(current)),
+                     // Scope and permissions live in the sign-in cookie and token: end the account's sessions.
+                     await users.UpdateSecurityStampAsync(user) })
+            if (!step.Succeeded) return new(null, Fail(step));
+        states.Forget(id);
         return new(await ListUsers.GetAsync(db, id, ct), []);
     }
 
@@ -51,7 +58,7 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
         user.OrgUnitCode = r.OrgUnitCode;
         user.DepartmentId = r.DepartmentId;
         user.GridCode = OrgCode.Pad(r.OrgUnitCode);
-        user.DataScope = r.DataScope;
+        user.DataScope = r.DataScope!.Value;
         user.CustomScopeUnits = r.DataScope == DataScopeKind.Custom ? string.Join(",", r.CustomScopeUnits ?? []) : null;
     }
 
@@ -61,6 +68,9 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
         void Add(string field, string message) => (e.TryGetValue(field, out var l) ? l : e[field] = []).Add(message);
 
         if (creating && string.IsNullOrWhiteSpace(r.UserName)) Add("userName", "请填写用户名");
+        else if (creating && r.UserName!.Trim().Length > 50) Add("userName", "用户名不能超过 50 个字符");
+        if (r.PhoneNumber?.Trim().Length > 20) Add("phoneNumber", "手机号不能超过 20 位");
+        if (r.CustomScopeUnits?.Count > 100) Add("customScopeUnits", "自定义范围最多 100 个单位");
         if (string.IsNullOrWhiteSpace(r.DisplayName)) Add("displayName", "请填写姓名");
         else if (r.DisplayName.Trim().Length > 50) Add("displayName", "姓名不能超过 50 字");
         if (!await db.OrgUnits.AnyAsync(u => u.Code == r.OrgUnitCode, ct))
@@ -71,8 +81,10 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
             if (department is null) Add("departmentId", $"部门 {departmentId} 不存在或不在您的管理范围内");
             else if (department.OrgUnitCode != r.OrgUnitCode) Add("departmentId", $"部门“{department.Name}”不属于所选单位，请先选择该部门所在的单位");
         }
-        if (!Enum.IsDefined(r.DataScope)) Add("dataScope", "数据范围无效");
-        if (r.DataScope == DataScopeKind.All && !caller.Scope.IsAll) Add("dataScope", "您不能授予“全部数据”范围");
+        if (r.DataScope is not { } kind || !Enum.IsDefined(kind)) Add("dataScope", "请选择数据范围");
+        else if (kind == DataScopeKind.All && !caller.Scope.IsAll) Add("dataScope", "您不能授予“全部数据”范围");
+        else if (!caller.Scope.Covers(kind, r.OrgUnitCode, r.CustomScopeUnits ?? []))
+            Add("dataScope", $"您不能授予比自己更大的数据范围（您的范围：{DataScope.KindName(caller.Scope.Kind)}）");
         if (r.DataScope == DataScopeKind.Custom)
         {
             var units = r.CustomScopeUnits ?? [];
@@ -84,8 +96,7 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
         {
             var role = await roles.FindByNameAsync(name);
             if (role is null) { Add("roles", $"角色“{name}”不存在"); continue; }
-            var perms = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value);
-            var beyond = perms.Where(p => Permissions.Administrative.Contains(p) && !caller.Has(p)).ToList();
+            var beyond = await guard.AdministrativeBeyondCallerAsync(name);
             if (beyond.Count > 0) Add("roles", $"角色“{role.DisplayName}”包含您没有的管理权限：{string.Join("、", beyond.Select(p => Permissions.All.GetValueOrDefault(p, p)))}");
         }
         return e.ToDictionary(x => x.Key, x => x.Value.ToArray());

@@ -12,6 +12,6 @@ public sealed record UserDto(long Id, string UserName, string DisplayName, strin
 public sealed record PagedResult<T>(List<T> Items, int Total, int Page, int PageSize);
 
 public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? PhoneNumber, long OrgUnitCode,
-    DataScopeKind DataScope, List<long>? CustomScopeUnits, List<string>? Roles, string? Password, long? DepartmentId = null);
+    DataScopeKind? DataScope, List<long>? CustomScopeUnits, List<string>? Roles, string? Password, long? DepartmentId = null);
 
 public sealed record PasswordResult(long Id, string UserName, string Password);

@@ -32,13 +32,20 @@ static class UserEndpoints
             var o = await save.UpdateAsync(id, r, ct);
             return o.NotFound ? TypedResults.NotFound() : o.User is null ? Invalid(o.Errors) : TypedResults.Ok(o.User);
         });
-        manage.MapPost("/{id:long}/disable", async Task<Results<NoContent, NotFound>> (long id, [FromServices] UserActions a, CancellationToken ct) =>
-            await a.SetDisabledAsync(id, true, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
-        manage.MapPost("/{id:long}/enable", async Task<Results<NoContent, NotFound>> (long id, [FromServices] UserActions a, CancellationToken ct) =>
-            await a.SetDisabledAsync(id, false, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
-        manage.MapPost("/{id:long}/reset-password", async Task<Results<Ok<PasswordResult>, NotFound>> (long id, [FromServices] UserActions a, CancellationToken ct) =>
-            await a.ResetPasswordAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound());
+        manage.MapPost("/{id:long}/disable", async (long id, [FromServices] UserActions a, CancellationToken ct) =>
+            Respond(await a.SetDisabledAsync(id, true, ct)));
+        manage.MapPost("/{id:long}/enable", async (long id, [FromServices] UserActions a, CancellationToken ct) =>
+            Respond(await a.SetDisabledAsync(id, false, ct)));
+        manage.MapPost("/{id:long}/reset-password", async (long id, [FromServices] UserActions a, CancellationToken ct) =>
+            Respond(await a.ResetPasswordAsync(id, ct)));
     }
+
+    static Results<NoContent, Ok<PasswordResult>, NotFound, ProblemHttpResult> Respond(UserActionResult r) => r.Kind switch
+    {
+        ActionResultKind.NotFound => TypedResults.NotFound(),
+        ActionResultKind.Refused => TypedResults.Problem(r.Message, statusCode: StatusCodes.Status403Forbidden, title: "不能操作该账号"),
+        _ => r.Password is { } p ? TypedResults.Ok(p) : TypedResults.NoContent(),
+    };
 
     static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(e => e.Value)));

@@ -29,7 +29,9 @@ static class BoundaryFile
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            // The stream overload skips a UTF-8 byte-order mark, which Windows tools like to write.
+            using var stream = File.OpenRead(path);
+            doc = JsonDocument.Parse(stream);
         }
         catch (JsonException e)
         {
