@@ -40,6 +40,24 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_writers_keep_one_unbroken_chain()
+    {
+        // 24 writes at once from separate contexts, as 24 requests would make them.
+        var database = app.Services.GetRequiredService<GridGov.Infrastructure.Database.GridDatabase>();
+        await Parallel.ForEachAsync(Enumerable.Range(1, 24), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            await using var db = database.CreateUnscoped(new AuditActor(null, $"writer-{i}", 0, null));
+            db.Roles.Add(new GridGov.Features.Identity.AppRole { Name = $"concurrent_{i}", NormalizedName = $"CONCURRENT_{i}", DisplayName = $"并发{i}" });
+            await db.SaveChangesAsync(ct);
+        });
+
+        var result = await app.Services.CreateScope().ServiceProvider.GetRequiredService<VerifyAudit>().RunAsync();
+        Assert.True(result.Intact, result.Message);
+        await using var check = app.UnscopedDb();
+        Assert.Equal(24, await check.AuditRecords.CountAsync(a => a.ActorName.StartsWith("writer-")));
+    }
+
+    [Fact]
     public async Task An_edited_record_is_named_by_verify_audit()
     {
         await using var db = app.UnscopedDb();

@@ -42,6 +42,23 @@ sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
     }
 }
 
+// One row whose update, first thing in an audited transaction, makes every writer (any process, any
+// node) wait for the previous one to commit before it reads the head of the chain.
+public class AuditHead
+{
+    public int Id { get; set; }
+    public long Version { get; set; }
+}
+
+sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> b)
+    {
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.HasData(new AuditHead { Id = 1, Version = 0 });
+    }
+}
+
 public sealed record AuditActor(long? UserId, string Name, long UnitCode, string? Ip)
 {
     public static readonly AuditActor System = new(null, "system", 0, null);

@@ -6,7 +6,8 @@ namespace GridGov.Infrastructure.Database;
 // Every write appends to the hash-chained audit trail in the same transaction as the write itself.
 public abstract partial class GridDbContext
 {
-    // The chain needs one writer at a time: each record hashes its predecessor.
+    // The chain needs one writer at a time: each record hashes its predecessor. Within a process a
+    // semaphore queues writers cheaply; across processes and nodes the AuditHead row lock does.
     static readonly SemaphoreSlim ChainLock = new(1, 1);
 
     internal AuditSummary? AuditSummary { get; set; }
@@ -27,6 +28,8 @@ public abstract partial class GridDbContext
         {
             await using var tx = Database.CurrentTransaction is null
                 ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            // Held until this transaction ends, so no other writer can read the same head meanwhile.
+            await AuditHeads.Where(h => h.Id == 1).ExecuteUpdateAsync(u => u.SetProperty(h => h.Version, h => h.Version + 1), cancellationToken);
             // Accepted at once: the audit rows are saved by a second SaveChanges, which must not write
             // the business rows again. If that second save fails the transaction rolls back, and this
             // context (one per request or operation) is thrown away with the error.

@@ -17,6 +17,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<Department> Departments => Set<Department>();
 
     // Who is asking: decides the rows every query sees (the one data-scope filter below) and who the
