@@ -20,7 +20,7 @@ public sealed class AdminPagesTests(BrowserApp app)
         var tree = page.Locator("#unit-tree");
         await Expand(tree, "梅园新村街道");
         await Expand(tree, "梅园新村社区居委会");
-        await tree.Locator(".ant-tree-title", new() { HasText = "梅园新村社区第2网格" }).ClickAsync();
+        await tree.Locator(".gg-tree-title", new() { HasText = "梅园新村社区第2网格" }).ClickAsync();
         await Assertions.Expect(form.Locator(".gg-picker-chosen")).ToContainTextAsync("梅园新村社区第2网格");
         await form.Locator(".ant-select-selector").Last.ClickAsync();
         await page.Locator(".ant-select-item-option", new() { HasText = "网格员" }).ClickAsync();
@@ -42,7 +42,7 @@ public sealed class AdminPagesTests(BrowserApp app)
 
     static async Task Expand(ILocator tree, string title)
     {
-        var node = tree.Locator(".ant-tree-treenode", new() { Has = tree.Page.Locator(".ant-tree-title", new() { HasTextString = title }) }).First;
+        var node = tree.Locator(".ant-tree-treenode", new() { Has = tree.Page.Locator(".gg-tree-title", new() { HasTextString = title }) }).Last;
         await node.Locator(".ant-tree-switcher").ClickAsync();
         await Assertions.Expect(node).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-tree-treenode-switcher-open"));
     }

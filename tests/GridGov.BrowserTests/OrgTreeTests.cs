@@ -23,6 +23,8 @@ public sealed class OrgTreeTests(BrowserApp app)
             if (code.Length < 15) await page.WaitForSelectorAsync("#org-map path[data-code]");
             await BrowserApp.ShotAsync(page, $"org-{code.Length}-{code}");
         }
+        // The tree has followed the map down to the grid, and marks it.
+        await Assertions.Expect(page.Locator("#org-tree .gg-tree-current")).ToHaveTextAsync("梅园新村社区第1网格");
         // The breadcrumb leads back up, but never above the account's own district.
         var crumbs = await page.Locator(".ant-breadcrumb a").AllInnerTextsAsync();
         Assert.Equal(["玄武区", "梅园新村街道", "梅园新村社区居委会", "梅园新村社区第1网格"], crumbs);
