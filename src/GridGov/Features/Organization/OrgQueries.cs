@@ -104,19 +104,7 @@ public sealed record UnitOption(long Code, string Label);
 
 public static class UnitSearch
 {
-    // Units in the caller's scope whose name contains the text, the higher levels first; a code finds itself.
-    public static async Task<List<UnitOption>> FindAsync(GridDbContext db, string? text, int take = 20, CancellationToken ct = default)
-    {
-        text = text?.Trim();
-        if (string.IsNullOrEmpty(text)) return [];
-        var byCode = long.TryParse(text, out var code);
-        var units = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Name.Contains(text) || (byCode && u.Code == code))
-            .OrderBy(u => u.GridCode).Take(take)
-            .Select(u => new { u.Code, u.Name, u.Level }).ToListAsync(ct);
-        return units.Select(u => new UnitOption(u.Code, $"{u.Name}（{OrgCode.LevelName(u.Level)} {u.Code}）")).ToList();
-    }
-
+    // Display labels of units the caller may see ("梅园新村街道（街道 320102002）").
     public static async Task<List<UnitOption>> LabelsAsync(GridDbContext db, IEnumerable<long> codes, CancellationToken ct = default)
     {
         var list = codes.ToList();
