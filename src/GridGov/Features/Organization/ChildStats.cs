@@ -14,7 +14,9 @@ public static class ChildStats
         var children = await db.OrgUnits.Where(u => u.ParentCode == code).OrderBy(u => u.Code)
             .Select(u => new { u.Code, u.Name }).ToListAsync(ct);
         if (children.Count == 0) return [];
-        var scale = Scale(children[0].Code);
+        // A child's subtree is [code·scale, (code+1)·scale − 1], so GridCode / scale is the child's code.
+        var (first, _) = OrgCode.Subtree(children[0].Code);
+        var scale = first / children[0].Code;
         var (from, to) = OrgCode.Subtree(code);
         var below = await db.OrgUnits
             .Where(u => u.GridCode >= from && u.GridCode <= to && (u.Level == OrgLevel.Community || u.Level == OrgLevel.Grid))
@@ -23,12 +25,5 @@ public static class ChildStats
             .ToListAsync(ct);
         int Count(long child, OrgLevel level) => below.FirstOrDefault(b => b.Child == child && b.Level == level)?.Count ?? 0;
         return children.Select(c => new ChildStat(c.Code, c.Name, Count(c.Code, OrgLevel.Community), Count(c.Code, OrgLevel.Grid))).ToList();
-    }
-
-    static long Scale(long childCode)
-    {
-        long scale = 1;
-        for (var i = childCode.ToString().Length; i < OrgCode.GridDigits; i++) scale *= 10;
-        return scale;
     }
 }

@@ -55,6 +55,10 @@ public sealed record DataScope(DataScopeKind Kind, long UnitCode, long UserId, I
         };
     }
 
+    // Custom scope units as stored on an account and carried in its claims: "320102,320104001".
+    public static List<long> ParseUnits(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
+
     public static string KindName(DataScopeKind kind) => kind switch
     {
         DataScopeKind.All => "全部数据",

@@ -10,7 +10,7 @@ public sealed class AccountGuard(UserManager<AppUser> users, RoleManager<AppRole
 {
     public async Task<string?> RefuseAsync(AppUser target)
     {
-        if (!caller.Scope.Covers(target.DataScope, target.OrgUnitCode, CustomUnits(target.CustomScopeUnits)))
+        if (!caller.Scope.Covers(target.DataScope, target.OrgUnitCode, DataScope.ParseUnits(target.CustomScopeUnits)))
             return $"账号 {target.UserName} 的数据范围大于您的范围，不能由您管理";
         var beyond = new List<string>();
         foreach (var role in await users.GetRolesAsync(target))
@@ -29,7 +29,4 @@ public sealed class AccountGuard(UserManager<AppUser> users, RoleManager<AppRole
     }
 
     public bool IsSelf(AppUser target) => caller.UserId == target.Id;
-
-    public static List<long> CustomUnits(string? text) =>
-        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
 }
