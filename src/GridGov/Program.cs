@@ -1,4 +1,5 @@
 using GridGov.Features.Shell;
+using GridGov.Features.Tickets;
 using GridGov.Infrastructure;
 using GridGov.Infrastructure.Cli;
 
@@ -14,6 +15,7 @@ if (command is not null)
 
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<FirstStart>().RunAsync();
+await app.Services.LoadTicketCachesAsync();
 
 app.UseGridGov();
 app.Run();

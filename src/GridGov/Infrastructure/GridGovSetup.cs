@@ -5,6 +5,7 @@ using GridGov.Features.Identity;
 using GridGov.Features.Identity.Roles;
 using GridGov.Features.Identity.Users;
 using GridGov.Features.Shell;
+using GridGov.Features.Tickets;
 using GridGov.Features.Organization;
 using GridGov.Features.Organization.Import;
 using GridGov.Infrastructure.Database;
@@ -54,6 +55,7 @@ static class GridGovSetup
         services.AddScoped<Features.Identity.Users.SaveUser>();
         services.AddScoped<Features.Identity.Users.UserActions>();
         services.AddScoped<Features.Identity.Users.AccountGuard>();
+        services.AddTickets();
     }
 
     public static void UseGridGov(this WebApplication app)
@@ -75,6 +77,7 @@ static class GridGovSetup
         api.MapUserEndpoints();
         api.MapRoleEndpoints();
         api.MapAuditEndpoints();
+        api.MapTicketEndpoints();
         app.MapAccountEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

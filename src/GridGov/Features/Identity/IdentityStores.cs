@@ -30,6 +30,8 @@ sealed class GridClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> 
         id.AddClaim(new(Infrastructure.Security.CurrentUser.ScopeClaim, user.DataScope.ToString()));
         id.AddClaim(new(Infrastructure.Security.CurrentUser.ScopeUnitsClaim, user.CustomScopeUnits ?? ""));
         id.AddClaim(new(Infrastructure.Security.CurrentUser.DisplayNameClaim, user.DisplayName));
+        if (user.DepartmentId is { } department)
+            id.AddClaim(new(Infrastructure.Security.CurrentUser.DepartmentClaim, department.ToString()));
         return id;
     }
 }

@@ -14,7 +14,7 @@ namespace GridGov.Features.Shell;
 
 // Brings a data folder up to date on every start; on the first start it imports the demo city and
 // creates the accounts, whose generated passwords are printed once and kept in the data folder.
-sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<AppUser> users,
+sealed class FirstStart(GridDatabase database, ImportCity import, Tickets.SeedTicketData seedTickets, UserManager<AppUser> users,
     RoleManager<AppRole> roles, DataFolder folder, IConfiguration config, ILogger<FirstStart> log)
 {
     public const string AccountsFile = "initial-accounts.txt";
@@ -29,6 +29,7 @@ sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<Ap
         await using (var db = database.CreateUnscoped(AuditActor.System))
             if (cityCode > 0 && await db.OrgUnits.AnyAsync(u => u.Code == cityCode, ct) && await SeedDepartments.ForCityAsync(db, cityCode, ct) is > 0 and var n)
                 Console.WriteLine($"  已建立示范职能部门 {n} 个");
+        await seedTickets.RunAsync(ct);
         await CreateAccountsAsync(ct);
     }
 
@@ -80,15 +81,22 @@ sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<Ap
         if (path.Count == 0) return;
 
         var (city, district, street, grid) = (path[0], path.ElementAtOrDefault(1), path.ElementAtOrDefault(2), path.LastOrDefault());
-        var accounts = new List<(string User, string Name, OrgUnit? Unit, DataScopeKind Scope, string[] Roles)>
+        long? streetCityManagement;
+        await using (var db = database.CreateUnscoped(AuditActor.System))
+            streetCityManagement = await db.Departments.Where(d => d.OrgUnitCode == street!.Code && d.Kind == "城管").Select(d => (long?)d.Id).FirstOrDefaultAsync(ct);
+        var accounts = new List<(string User, string Name, OrgUnit? Unit, DataScopeKind Scope, string[] Roles, long? Department)>
         {
-            ("admin", "系统管理员", city, DataScopeKind.All, [BuiltInRoles.CityAdmin]),
-            ("auditor", "审计员", city, DataScopeKind.All, [BuiltInRoles.Auditor]),
+            ("admin", "系统管理员", city, DataScopeKind.All, [BuiltInRoles.CityAdmin], null),
+            ("auditor", "审计员", city, DataScopeKind.All, [BuiltInRoles.Auditor], null),
             ("district", $"{district?.Name}指挥中心", district, DataScopeKind.UnitAndBelow,
-                [BuiltInRoles.DistrictAdmin, BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief]),
+                [BuiltInRoles.DistrictAdmin, BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief], null),
             ("street", $"{street?.Name}指挥中心", street, DataScopeKind.UnitAndBelow,
-                [BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief]),
-            ("grid", $"{grid?.Name}网格员", grid, DataScopeKind.UnitAndBelow, [BuiltInRoles.GridWorker]),
+                [BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief], null),
+            ("acceptor", $"{street?.Name}受理员", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.Acceptor], null),
+            ("dispatcher", $"{street?.Name}派遣员", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.Dispatcher], null),
+            ("chief", $"{street?.Name}值班长", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.DutyChief], null),
+            ("handler", $"{street?.Name}城管中队处置员", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.DepartmentHandler], streetCityManagement),
+            ("grid", $"{grid?.Name}网格员", grid, DataScopeKind.UnitAndBelow, [BuiltInRoles.GridWorker], null),
         };
         if (!File.Exists(file))
         {
@@ -103,7 +111,7 @@ sealed class FirstStart(GridDatabase database, ImportCity import, UserManager<Ap
             var user = new AppUser
             {
                 UserName = a.User, DisplayName = a.Name, OrgUnitCode = a.Unit!.Code, GridCode = a.Unit.GridCode,
-                DataScope = a.Scope, CreatedAt = DateTime.UtcNow,
+                DataScope = a.Scope, DepartmentId = a.Department, CreatedAt = DateTime.UtcNow,
             };
             var line = $"{a.User,-10} {password}  {a.Name}（{a.Unit.Name} {a.Unit.Code}）";
             await File.AppendAllTextAsync(file, line + "\n", ct);

@@ -2,6 +2,10 @@ using System.Linq.Expressions;
 using GridGov.Features.Audit;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
+using GridGov.Features.Tickets;
+using GridGov.Features.Tickets.Categories;
+using GridGov.Features.Tickets.Dispatching;
+using GridGov.Infrastructure.Time;
 using GridGov.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +23,13 @@ public abstract partial class GridDbContext(DbContextOptions options)
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketAssignment> TicketAssignments => Set<TicketAssignment>();
+    public DbSet<TicketCategory> TicketCategories => Set<TicketCategory>();
+    public DbSet<DispatchRule> DispatchRules => Set<DispatchRule>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     // Who is asking: decides the rows every query sees (the one data-scope filter below) and who the
     // audit trail names. Closed by default: a context nobody set up sees nothing.
@@ -35,6 +46,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
     long ScopeFrom => Scope.Range.From;
     long ScopeTo => Scope.Range.To;
     long ScopeUserId => Scope.UserId;
+    long? ScopeDepartment => Scope.DepartmentId;
     List<long> ScopeCities => Scope.CustomAt(OrgLevel.City);
     List<long> ScopeDistricts => Scope.CustomAt(OrgLevel.District);
     List<long> ScopeStreets => Scope.CustomAt(OrgLevel.Street);
@@ -58,6 +70,14 @@ public abstract partial class GridDbContext(DbContextOptions options)
         builder.Entity<AppUser>().HasQueryFilter(DataScopeFilter, InScope<AppUser>(u => u.Id));
         builder.Entity<AuditRecord>().HasQueryFilter(DataScopeFilter, InScope<AuditRecord>(a => a.ActorId));
         builder.Entity<Department>().HasQueryFilter(DataScopeFilter, InScope<Department>(null));
+        builder.Entity<DispatchRule>().HasQueryFilter(DataScopeFilter, InScope<DispatchRule>(null));
+        // Tickets: the area (or, for "self only", the ones the caller reported); department staff
+        // further see only tickets dispatched to their department (DESIGN.md §4).
+        Expression<Func<Ticket, bool>> ofDepartment = t => ScopeDepartment == null || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
+        builder.Entity<Ticket>().HasQueryFilter(DataScopeFilter, And(InScope<Ticket>(t => t.ReporterId), ofDepartment));
+        // History rows are seen exactly when their ticket is.
+        builder.Entity<TicketEvent>().HasQueryFilter(DataScopeFilter, e => Tickets.Any(t => t.Id == e.TicketId));
+        builder.Entity<Notification>().HasQueryFilter(DataScopeFilter, n => n.UserId == ScopeUserId);
     }
 
     // The data scope of DESIGN.md §4 as one expression: all; one integer range on the 15-digit code;
@@ -84,6 +104,11 @@ public abstract partial class GridDbContext(DbContextOptions options)
         var mineOfE = new ReplaceParameter(mine.Parameters[0], ownerOfE).Visit(mine.Body);
         return Expression.Lambda<Func<T, bool>>(Expression.OrElse(area.Body, mineOfE), p);
     }
+
+    static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.AndAlso(a.Body, new ReplaceParameter(b.Parameters[0], a.Parameters[0]).Visit(b.Body)),
+            a.Parameters[0]);
 
     static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
         Expression.Lambda<Func<T, bool>>(

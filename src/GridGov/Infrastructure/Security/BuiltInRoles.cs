@@ -21,7 +21,7 @@ public static class BuiltInRoles
     public static readonly Definition[] All =
     [
         new(CityAdmin, "市级管理员", "全市组织、账号、角色与审计的管理", [.. Permissions.All.Keys]),
-        new(DistrictAdmin, "区级管理员", "本区组织与账号管理", [OrgView, OrgManage, UsersView, UsersManage, AuditView]),
+        new(DistrictAdmin, "区级管理员", "本区组织与账号管理", [OrgView, OrgManage, UsersView, UsersManage, AuditView, TicketsConfigure]),
         new(Acceptor, "受理员", "区/街道指挥中心：受理、立案", [OrgView, TicketsReport, TicketsAccept]),
         new(Dispatcher, "派遣员", "区/街道指挥中心：派遣到职能部门", [OrgView, TicketsDispatch]),
         new(DutyChief, "值班长", "区/街道指挥中心：结案、督办", [OrgView, TicketsClose, TicketsSupervise, UsersView]),

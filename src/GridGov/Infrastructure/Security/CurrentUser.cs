@@ -10,6 +10,7 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public const string ScopeClaim = "scope";
     public const string ScopeUnitsClaim = "scope_units";
     public const string DisplayNameClaim = "display_name";
+    public const string DepartmentClaim = "department";
 
     ClaimsPrincipal? circuitUser;
     string? circuitIp;
@@ -24,6 +25,11 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public long UnitCode => long.TryParse(Principal.FindFirstValue(UnitClaim), out var c) ? c : 0;
 
+    // Staff of a functional department see only the tickets dispatched to their department.
+    public long? DepartmentId => long.TryParse(Principal.FindFirstValue(DepartmentClaim), out var d) ? d : null;
+
+    public string DisplayName => Principal.FindFirstValue(DisplayNameClaim) ?? UserName ?? "";
+
     public string? Ip => circuitIp ?? http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public bool Has(string permission) => Principal.HasClaim(Permissions.ClaimType, permission);
@@ -35,7 +41,7 @@ public sealed class CurrentUser(IHttpContextAccessor http)
             if (!IsAuthenticated || UserId is not { } id) return DataScope.Nobody;
             if (!Enum.TryParse<DataScopeKind>(Principal.FindFirstValue(ScopeClaim), out var kind)) return DataScope.Nobody;
             var custom = DataScope.ParseUnits(Principal.FindFirstValue(ScopeUnitsClaim));
-            return new DataScope(kind, UnitCode, id, custom);
+            return new DataScope(kind, UnitCode, id, custom) { DepartmentId = DepartmentId };
         }
     }
 

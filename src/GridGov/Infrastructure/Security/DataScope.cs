@@ -17,6 +17,9 @@ public sealed record DataScope(DataScopeKind Kind, long UnitCode, long UserId, I
     public static readonly DataScope Nobody = new(DataScopeKind.UnitOnly, 0, 0, []);
     public static readonly DataScope Everything = new(DataScopeKind.All, 0, 0, []);
 
+    // Set for department staff: of tickets they see only those dispatched to their department.
+    public long? DepartmentId { get; init; }
+
     public bool IsAll => Kind == DataScopeKind.All;
     public bool IsSelf => Kind == DataScopeKind.Self;
     public bool IsCustom => Kind == DataScopeKind.Custom;

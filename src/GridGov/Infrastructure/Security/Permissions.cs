@@ -18,12 +18,17 @@ public static class Permissions
     public const string TicketsVerify = "tickets.verify";
     public const string TicketsClose = "tickets.close";
     public const string TicketsSupervise = "tickets.supervise";
+    public const string TicketsConfigure = "tickets.configure";
     public const string RegistryView = "registry.view";
     public const string RegistryEdit = "registry.edit";
 
     // Permissions over accounts and the system itself: an account manager can only pass on those it
     // holds. Work permissions (tickets, registry) any account manager may grant within its scope.
     public static readonly IReadOnlySet<string> Administrative = new HashSet<string> { OrgManage, UsersManage, RolesManage, AuditView };
+
+    // A policy, not a permission: held by whoever holds one of the ticket permissions below.
+    public const string TicketsAny = "tickets.any";
+    public static readonly string[] TicketWork = [TicketsReport, TicketsAccept, TicketsDispatch, TicketsHandle, TicketsVerify, TicketsClose, TicketsSupervise, TicketsConfigure];
 
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
@@ -40,6 +45,7 @@ public static class Permissions
         [TicketsVerify] = "核查事件",
         [TicketsClose] = "结案",
         [TicketsSupervise] = "督办",
+        [TicketsConfigure] = "管理事件分类、派遣规则与工作日历",
         [RegistryView] = "查看基础信息",
         [RegistryEdit] = "采集基础信息",
     };

@@ -63,6 +63,8 @@ static class SecuritySetup
         var authorization = services.AddAuthorizationBuilder();
         foreach (var p in Permissions.All.Keys)
             authorization.AddPolicy(p, b => b.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, p));
+        // Seeing tickets (queues, details) comes with any of the ticket permissions.
+        authorization.AddPolicy(Permissions.TicketsAny, b => b.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, Permissions.TicketWork));
         services.AddCascadingAuthenticationState();
         services.AddScoped<RevalidatingAuthState>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(sp => sp.GetRequiredService<RevalidatingAuthState>());

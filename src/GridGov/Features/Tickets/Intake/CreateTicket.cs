@@ -1,0 +1,115 @@
+using GridGov.Features.Organization;
+using GridGov.Features.Tickets.Categories;
+using GridGov.Features.Tickets.Deadlines;
+using GridGov.Features.Tickets.Duplicates;
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Files;
+using GridGov.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Tickets.Intake;
+
+public sealed record CreateTicketRequest(
+    string? ClientRequestId, string? CategoryCode, string? Description, string? Address,
+    double? Lon, double? Lat, long? GridCode, TicketSource? Source, string? ReporterName, string? ReporterPhone,
+    List<string>? Photos, bool? Urgent, bool? SelfHandle);
+
+public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List<DuplicateCandidate> Candidates);
+
+// Intake (登记): check the report, find its grid from the point, stamp the deadlines of its category,
+// and write the ticket with its first history row. A retried submission (same reporter, same client
+// request id) returns the ticket the first one created.
+public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, GridIndex grids,
+    FileStore files, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed)
+{
+    public sealed record Outcome(CreateTicketResult? Created, Dictionary<string, string[]> Errors);
+
+    public async Task<Outcome> HandleAsync(CreateTicketRequest r, CancellationToken ct = default)
+    {
+        var me = user.UserId;
+        var requestId = string.IsNullOrWhiteSpace(r.ClientRequestId) ? null : r.ClientRequestId.Trim();
+        if (requestId is not null && await ExistingAsync(me, requestId, ct) is { } again) return again;
+
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message) => (errors.TryGetValue(field, out var l) ? l : errors[field] = []).Add(message);
+
+        var category = categories.Find(r.CategoryCode);
+        if (string.IsNullOrWhiteSpace(r.CategoryCode)) Add("categoryCode", "请选择事件分类");
+        else if (category is not { IsMinor: true, Enabled: true }) Add("categoryCode", $"事件分类“{r.CategoryCode}”不存在或已停用，请选择小类");
+        var description = r.Description?.Trim() ?? "";
+        if (description.Length == 0) Add("description", "请填写问题描述");
+        else if (description.Length > Ticket.DescriptionMax) Add("description", $"问题描述不能超过 {Ticket.DescriptionMax} 字（现有 {description.Length} 字）");
+        if (requestId?.Length > 64) Add("clientRequestId", "请求编号不能超过 64 个字符");
+        if (r.Address?.Trim().Length > 200) Add("address", "地址不能超过 200 字");
+        if (r.ReporterName?.Trim().Length > 50) Add("reporterName", "上报人姓名不能超过 50 字");
+        if (r.ReporterPhone?.Trim().Length > 20) Add("reporterPhone", "联系电话不能超过 20 位");
+        var photos = (r.Photos ?? []).Select(p => p.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (photos.Count > 9) Add("photos", "照片最多 9 张");
+        foreach (var p in photos.Where(p => !files.Exists(p))) Add("photos", $"照片 {Short(p)} 不存在，请重新上传");
+        if (r.SelfHandle == true && photos.Count == 0) Add("photos", "自行处置须附处置后的照片");
+
+        long grid = 0;
+        if (r.Lon is { } lon && r.Lat is { } lat)
+        {
+            if (lon is < -180 or > 180 || lat is < -90 or > 90) Add("lon", "经纬度超出范围");
+            else if ((await grids.GetAsync(ct)).Locate(lon, lat) is { } found) grid = found;
+            else Add("lon", $"位置（{lon:F6}, {lat:F6}）不在任何网格内，请核对定位");
+        }
+        else if (r.Lon is not null || r.Lat is not null) Add("lat", "经度和纬度须同时填写");
+        else if (r.GridCode is { } given)
+        {
+            if (OrgCode.LevelOf(given) != OrgLevel.Grid || !await db.OrgUnits.AnyAsync(u => u.Code == given, ct))
+                Add("gridCode", $"网格 {given} 不存在或不在您的管理范围内");
+            else grid = given;
+        }
+        else Add("lon", "请在地图上选择位置，或指定所在网格");
+        if (errors.Count > 0) return new(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+        var now = clock.Now;
+        var c = category!;
+        var ticket = new Ticket
+        {
+            ClientRequestId = requestId, CategoryId = c.Id, Description = description, Address = Trim(r.Address),
+            Lon = r.Lon, Lat = r.Lat, GridCode = grid, CentreCode = grid / 1_000_000,
+            Source = r.Source ?? (user.Has(Permissions.TicketsVerify) ? TicketSource.Patrol : TicketSource.Staff),
+            ReporterId = me, ReporterName = Trim(r.ReporterName) ?? user.DisplayName, ReporterPhone = Trim(r.ReporterPhone),
+            State = TicketState.Reported, Urgent = r.Urgent ?? c.Urgent, ReportedAt = now, UpdatedAt = now,
+            AcceptLimit = c.AcceptLimit!, DispatchLimit = c.DispatchLimit!, HandleLimit = c.HandleLimit!, VerifyLimit = c.VerifyLimit!,
+        };
+        ticket.DueAt = clock.StageDue(ticket, now);
+        var events = new List<TicketEvent> { History.Row(ticket, TicketAction.Report, TicketState.Reported, user, now, null, photos) };
+        if (r.SelfHandle == true)
+        {
+            // Handled on the spot by the one who found it: straight to verification with photo evidence.
+            ticket.SelfHandled = true;
+            ticket.State = TicketState.Handled;
+            ticket.Result = description;
+            ticket.DueAt = clock.StageDue(ticket, now);
+            events.Add(History.Row(ticket, TicketAction.SelfHandle, TicketState.Reported, user, now, "现场自行处置", photos));
+        }
+        ticket.Events.AddRange(events);
+        db.Tickets.Add(ticket);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (requestId is not null)
+        {
+            // The same submission arrived twice at once: the other one won, and this answers with its ticket.
+            if (await ExistingAsync(me, requestId, ct) is { } raced) return raced;
+            throw;
+        }
+        feed.Publish(ticket);
+        var candidates = await similar.FindAsync(ticket, ct);
+        return new(new(await queries.DetailAsync(ticket.Id, ct) ?? throw new InvalidOperationException(), false, candidates), []);
+    }
+
+    async Task<Outcome?> ExistingAsync(long? reporter, string requestId, CancellationToken ct)
+    {
+        var id = await db.Tickets.Where(t => t.ReporterId == reporter && t.ClientRequestId == requestId).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+        return id is { } found && await queries.DetailAsync(found, ct) is { } detail ? new(new(detail, true, []), []) : null;
+    }
+
+    static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    static string Short(string id) => id.Length > 12 ? id[..12] + "…" : id;
+}

@@ -1,0 +1,106 @@
+using GridGov.Features.Organization;
+using GridGov.Features.Tickets.Categories;
+using GridGov.Features.Tickets.Deadlines;
+using GridGov.Infrastructure;
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Tickets;
+
+// The command centre's queues (DESIGN.md §5) and the department's "my tickets".
+public enum TicketQueue { Reported, Accepted, Dispatched, Returned, Handled, Verified, Overdue, Supervised, Shelved, Closed, Mine, Department, All }
+
+public sealed record TicketQuery(TicketQueue? Queue, string? Category, long? Area, TicketSource? Source,
+    DateOnly? From, DateOnly? To, string? Keyword, int? Page, int? PageSize);
+
+public sealed record TicketPage(List<TicketSummary> Items, int Total, int Page, int PageSize);
+
+public sealed record QueueCount(TicketQueue Queue, string Name, int Count);
+
+public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock)
+{
+    // Names of grids and departments are shown on every row the caller may see.
+    static readonly string[] ScopeFilter = [GridDbContext.DataScopeFilter];
+
+    public static string NameOf(TicketQueue q) => q switch
+    {
+        TicketQueue.Overdue => "超期", TicketQueue.Supervised => "督办", TicketQueue.Mine => "我上报的",
+        TicketQueue.Department => "本部门待办", TicketQueue.All => "全部",
+        _ => TicketFlow.StateName(Enum.Parse<TicketState>(q.ToString())),
+    };
+
+    public async Task<TicketPage> ListAsync(TicketQuery q, CancellationToken ct = default)
+    {
+        var page = Math.Max(q.Page ?? 1, 1);
+        var size = Math.Clamp(q.PageSize ?? 20, 1, 100);
+        var filtered = Filter(q);
+        // Counting a big closed archive is the slow part of paging; it is capped, as people page near the top.
+        var total = await filtered.Take(10_000).CountAsync(ct);
+        var now = clock.Now;
+        var rows = await filtered.OrderByDescending(t => t.Id).Skip((page - 1) * size).Take(size)
+            .Select(t => new
+            {
+                t.Id, t.CategoryId, t.Description, t.Address, t.GridCode, t.State, t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt,
+                Grid = db.OrgUnits.IgnoreQueryFilters(ScopeFilter).Where(u => u.Code == t.GridCode).Select(u => u.Name).FirstOrDefault(),
+                Lead = db.Departments.IgnoreQueryFilters(ScopeFilter).Where(d => d.Id == t.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var items = rows.Select(t => new TicketSummary(t.Id, Ticket.NumberOf(t.Id, t.ReportedAt), categories.CodeOf(t.CategoryId), categories.PathName(t.CategoryId),
+            t.Description, t.Address, t.GridCode, t.Grid, t.State, TicketFlow.StateName(t.State), t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt,
+            t.DueAt < now && Ticket.Open.Contains(t.State), t.Lead)).ToList();
+        return new(items, total, page, size);
+    }
+
+    // How many tickets wait in each queue of the caller's area (or of `area` within it).
+    public async Task<List<QueueCount>> CountsAsync(long? area, CancellationToken ct = default)
+    {
+        var q = InArea(db.Tickets.AsNoTracking(), area);
+        var now = clock.Now;
+        var open = Ticket.Open.Append(TicketState.Shelved).ToArray();
+        var byState = await q.Where(t => open.Contains(t.State)).GroupBy(t => t.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var overdue = await q.Where(t => Ticket.Open.Contains(t.State) && t.DueAt < now).CountAsync(ct);
+        var supervised = await q.Where(t => Ticket.Open.Contains(t.State) && t.Supervision != Supervision.None).CountAsync(ct);
+        int Of(TicketState s) => byState.FirstOrDefault(x => x.Key == s)?.N ?? 0;
+        List<QueueCount> counts = [.. open.Select(s => new QueueCount(Enum.Parse<TicketQueue>(s.ToString()), TicketFlow.StateName(s), Of(s)))];
+        counts.Insert(6, new(TicketQueue.Overdue, NameOf(TicketQueue.Overdue), overdue));
+        counts.Insert(7, new(TicketQueue.Supervised, NameOf(TicketQueue.Supervised), supervised));
+        if (user.DepartmentId is { } department)
+            counts.Insert(0, new(TicketQueue.Department, NameOf(TicketQueue.Department),
+                await q.CountAsync(t => t.LeadDepartmentId == department && open.Contains(t.State), ct)));
+        return counts;
+    }
+
+    IQueryable<Ticket> Filter(TicketQuery q)
+    {
+        var now = clock.Now;
+        var t = InArea(db.Tickets.AsNoTracking(), q.Area);
+        t = q.Queue switch
+        {
+            null or TicketQueue.All => t,
+            TicketQueue.Overdue => t.Where(x => Ticket.Open.Contains(x.State) && x.DueAt < now),
+            TicketQueue.Supervised => t.Where(x => Ticket.Open.Contains(x.State) && x.Supervision != Supervision.None),
+            TicketQueue.Mine => t.Where(x => x.ReporterId == user.UserId),
+            TicketQueue.Department => t.Where(x => x.LeadDepartmentId == user.DepartmentId && (Ticket.Open.Contains(x.State) || x.State == TicketState.Shelved)),
+            var s => ByState(t, Enum.Parse<TicketState>(s.ToString()!)),
+        };
+        if (q.Category is { Length: > 0 } code)
+        {
+            var ids = categories.All.Where(c => c.Code.StartsWith(code.Trim(), StringComparison.OrdinalIgnoreCase)).Select(c => c.Id).ToList();
+            t = t.Where(x => ids.Contains(x.CategoryId));
+        }
+        if (q.Source is { } source) t = t.Where(x => x.Source == source);
+        if (q.From is { } from) { var f = ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)); t = t.Where(x => x.ReportedAt >= f); }
+        if (q.To is { } to) { var e = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); t = t.Where(x => x.ReportedAt < e); }
+        if (q.Keyword is { Length: > 0 } k) t = t.Where(x => x.Description.Contains(k.Trim()) || (x.Address != null && x.Address.Contains(k.Trim())));
+        return t;
+    }
+
+    static IQueryable<Ticket> ByState(IQueryable<Ticket> q, TicketState state) => q.Where(x => x.State == state);
+
+    static IQueryable<Ticket> InArea(IQueryable<Ticket> q, long? area)
+    {
+        if (area is not { } code || OrgCode.LevelOf(code) is null) return q;
+        var (from, to) = OrgCode.Subtree(code);
+        return q.Where(t => t.GridCode >= from && t.GridCode <= to);
+    }
+}

@@ -1,0 +1,39 @@
+using GridGov.Features.Tickets.Categories;
+using GridGov.Features.Tickets.Deadlines;
+using GridGov.Features.Tickets.Dispatching;
+using GridGov.Features.Tickets.Duplicates;
+using GridGov.Features.Tickets.Intake;
+
+namespace GridGov.Features.Tickets;
+
+static class TicketsSetup
+{
+    public static void AddTickets(this IServiceCollection services)
+    {
+        services.AddSingleton<CategoryCatalog>();
+        services.AddSingleton<TicketClock>();
+        services.AddSingleton<GridIndex>();
+        services.AddSingleton<TicketFeed>();
+        services.AddSingleton<DepartmentModel>();
+        services.AddSingleton<Infrastructure.Files.FileStore>();
+        services.AddScoped<CreateTicket>();
+        services.AddScoped<TicketActions>();
+        services.AddScoped<TicketEffects>();
+        services.AddScoped<TicketQueries>();
+        services.AddScoped<TicketQueues>();
+        services.AddScoped<DispatchRules>();
+        services.AddScoped<DuplicateLinks>();
+        services.AddScoped<SimilarTickets>();
+        services.AddScoped<DepartmentSuggester>();
+        services.AddScoped<SeedTicketData>();
+    }
+
+    // The dictionaries every request reads from memory: loaded once the database is ready.
+    public static async Task LoadTicketCachesAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<CategoryCatalog>().LoadAsync(ct);
+        await services.GetRequiredService<TicketClock>().LoadAsync(ct);
+        // The word dictionary takes about a second to load: in the background, not on the first report.
+        _ = Task.Run(Infrastructure.Text.ChineseText.Warm, ct);
+    }
+}
