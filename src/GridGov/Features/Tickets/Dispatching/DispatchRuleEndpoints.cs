@@ -1,0 +1,79 @@
+using GridGov.Features.Organization;
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Tickets.Dispatching;
+
+public sealed record DispatchRuleDto(int Id, int Order, string Name, bool Enabled, long AreaCode, string? AreaName, string? CategoryCode,
+    string? Keywords, TicketSource? Source, int? FromHour, int? ToHour, long DepartmentId, string? DepartmentName);
+
+public sealed record SaveDispatchRule(int? Order, string? Name, bool? Enabled, long? AreaCode, string? CategoryCode, string? Keywords,
+    TicketSource? Source, int? FromHour, int? ToHour, long? DepartmentId);
+
+// GET    /api/v1/tickets/dispatch-rules          the rules of the caller's area, in order
+// POST   /api/v1/tickets/dispatch-rules          add one
+// PUT    /api/v1/tickets/dispatch-rules/{id}     change one
+// DELETE /api/v1/tickets/dispatch-rules/{id}
+static class DispatchRuleEndpoints
+{
+    public static void MapDispatchRuleEndpoints(this RouteGroupBuilder tickets)
+    {
+        var g = tickets.MapGroup("/dispatch-rules").RequireAuthorization(Permissions.TicketsConfigure);
+        g.MapGet("/", async (GridDbContext db, CancellationToken ct) => TypedResults.Ok(await ListAsync(db, ct)));
+        g.MapPost("/", async Task<Results<Created<DispatchRuleDto>, ValidationProblem>> ([FromBody] SaveDispatchRule r, GridDbContext db, Categories.CategoryCatalog categories, CancellationToken ct) =>
+        {
+            var rule = new DispatchRule { Name = "" };
+            if (await ApplyAsync(rule, r, db, categories, ct) is { Count: > 0 } errors) return Invalid(errors);
+            db.DispatchRules.Add(rule);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/v1/tickets/dispatch-rules/{rule.Id}", (await ListAsync(db, ct)).Single(x => x.Id == rule.Id));
+        });
+        g.MapPut("/{id:int}", async Task<Results<Ok<DispatchRuleDto>, NotFound, ValidationProblem>> (int id, [FromBody] SaveDispatchRule r, GridDbContext db, Categories.CategoryCatalog categories, CancellationToken ct) =>
+        {
+            if (await db.DispatchRules.FirstOrDefaultAsync(x => x.Id == id, ct) is not { } rule) return TypedResults.NotFound();
+            if (await ApplyAsync(rule, r, db, categories, ct) is { Count: > 0 } errors) return Invalid(errors);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok((await ListAsync(db, ct)).Single(x => x.Id == id));
+        });
+        g.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, GridDbContext db, CancellationToken ct) =>
+        {
+            if (await db.DispatchRules.FirstOrDefaultAsync(x => x.Id == id, ct) is not { } rule) return TypedResults.NotFound();
+            db.DispatchRules.Remove(rule);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        });
+    }
+
+    public static Task<List<DispatchRuleDto>> ListAsync(GridDbContext db, CancellationToken ct) =>
+        db.DispatchRules.AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id)
+            .Select(r => new DispatchRuleDto(r.Id, r.Order, r.Name, r.Enabled, r.AreaCode,
+                db.OrgUnits.Where(u => u.Code == r.AreaCode).Select(u => u.Name).FirstOrDefault(),
+                r.CategoryCode, r.Keywords, r.Source, r.FromHour, r.ToHour, r.DepartmentId,
+                db.Departments.IgnoreQueryFilters(new[] { GridDbContext.DataScopeFilter }).Where(d => d.Id == r.DepartmentId).Select(d => d.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+
+    static async Task<Dictionary<string, string[]>> ApplyAsync(DispatchRule rule, SaveDispatchRule r, GridDbContext db, Categories.CategoryCatalog categories, CancellationToken ct)
+    {
+        var e = new Dictionary<string, string[]>();
+        var name = r.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 100) e["name"] = ["请填写规则名称（不超过 100 字）"];
+        if (r.AreaCode is not { } area || !await db.OrgUnits.AnyAsync(u => u.Code == area, ct)) e["areaCode"] = [$"区域 {r.AreaCode} 不存在或不在您的管理范围内"];
+        if (r.DepartmentId is not { } dep || !await db.Departments.AnyAsync(d => d.Id == dep, ct)) e["departmentId"] = [$"部门 {r.DepartmentId} 不存在或不在您的管理范围内"];
+        var code = string.IsNullOrWhiteSpace(r.CategoryCode) ? null : r.CategoryCode.Trim().ToUpperInvariant();
+        if (code is not null && categories.Find(code) is null) e["categoryCode"] = [$"事件分类“{code}”不存在"];
+        if (r.Keywords?.Length > 300) e["keywords"] = ["关键词不能超过 300 字"];
+        if (r.FromHour is < 0 or > 23 || r.ToHour is < 0 or > 24 || (r.FromHour is null) != (r.ToHour is null))
+            e["fromHour"] = ["时段须同时填写开始和结束（0–24 点）"];
+        if (e.Count > 0) return e;
+        (rule.Order, rule.Name, rule.Enabled, rule.AreaCode, rule.GridCode) = (r.Order ?? rule.Order, name, r.Enabled ?? true, r.AreaCode!.Value, OrgCode.Pad(r.AreaCode.Value));
+        (rule.CategoryCode, rule.Keywords, rule.Source, rule.FromHour, rule.ToHour, rule.DepartmentId) =
+            (code, string.IsNullOrWhiteSpace(r.Keywords) ? null : r.Keywords.Trim(), r.Source, r.FromHour, r.ToHour, r.DepartmentId!.Value);
+        return e;
+    }
+
+    static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(x => x.Value)));
+}
