@@ -26,6 +26,8 @@ static class TicketsSetup
         services.AddScoped<SimilarTickets>();
         services.AddScoped<DepartmentSuggester>();
         services.AddScoped<SeedTicketData>();
+        services.AddSingleton<OverdueWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueWatcher>());
     }
 
     // The dictionaries every request reads from memory: loaded once the database is ready.

@@ -14,7 +14,7 @@ public enum TicketQueue { Reported, Accepted, Dispatched, Returned, Handled, Ver
 public sealed record TicketQuery(TicketQueue? Queue, string? Category, long? Area, TicketSource? Source,
     DateOnly? From, DateOnly? To, string? Keyword, int? Page, int? PageSize);
 
-public sealed record TicketPage(List<TicketSummary> Items, int Total, int Page, int PageSize);
+public sealed record TicketList(List<TicketSummary> Items, int Total, int Page, int PageSize);
 
 public sealed record QueueCount(TicketQueue Queue, string Name, int Count);
 
@@ -30,7 +30,7 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         _ => TicketFlow.StateName(Enum.Parse<TicketState>(q.ToString())),
     };
 
-    public async Task<TicketPage> ListAsync(TicketQuery q, CancellationToken ct = default)
+    public async Task<TicketList> ListAsync(TicketQuery q, CancellationToken ct = default)
     {
         var page = Math.Max(q.Page ?? 1, 1);
         var size = Math.Clamp(q.PageSize ?? 20, 1, 100);

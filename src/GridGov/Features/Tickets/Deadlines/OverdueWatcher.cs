@@ -1,0 +1,64 @@
+using GridGov.Features.Audit;
+using GridGov.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Tickets.Deadlines;
+
+// Supervision when a deadline passes (DESIGN.md §5): once a minute, open tickets past their stage
+// deadline are urged automatically — 普通督办 at once, 黄牌 a working day late, 红牌 three days late —
+// each with a history row, and the command centres' pages hear of it.
+public sealed class OverdueWatcher(GridDatabase database, TicketClock clock, TicketFeed feed, TimeProvider time, ILogger<OverdueWatcher> log) : BackgroundService
+{
+    const int Batch = 500;
+    static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        while (await timer.WaitForNextTickAsync(stop))
+        {
+            try { await RunOnceAsync(stop); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Overdue check failed"); }
+        }
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var db = database.CreateUnscoped(AuditActor.System);
+        var due = await db.Tickets.Where(t => Ticket.Open.Contains(t.State) && t.DueAt < now && t.Supervision != Supervision.Red)
+            .OrderBy(t => t.DueAt).Take(Batch).ToListAsync(ct);
+        var raised = due.Where(t => Raise(t, now)).ToList();
+        if (raised.Count == 0) return 0;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // someone acted on one of them meanwhile; the next round sees the new state
+        }
+        foreach (var t in raised) feed.Publish(t, overdue: true);
+        return raised.Count;
+    }
+
+    bool Raise(Ticket t, DateTime now)
+    {
+        var late = clock.Calendar.WorkingTimeBetween(t.DueAt!.Value, now);
+        var perDay = clock.Calendar.WorkingHours.PerDay;
+        var level = late >= perDay * 3 ? Supervision.Red : late >= perDay ? Supervision.Yellow : Supervision.Normal;
+        if (level <= t.Supervision) return false;
+        var from = t.Supervision;
+        t.Supervision = level;
+        t.Version++;
+        t.UpdatedAt = now;
+        t.Events.Add(History.Row(t, TicketAction.AutoSupervise, t.State, null, now,
+            $"超过时限 {late.TotalHours:F1} 个工作小时，自动{SupervisionName(level)}（原{SupervisionName(from)}）"));
+        return true;
+    }
+
+    public static string SupervisionName(Supervision s) => s switch
+    {
+        Supervision.Normal => "普通督办", Supervision.Yellow => "黄牌督办", Supervision.Red => "红牌督办", _ => "未督办",
+    };
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace GridGov.BrowserTests;
+
+// One ticket round the whole loop of DESIGN.md §5, each step by the account whose job it is.
+[Collection(BrowserCollection.Name)]
+public sealed class TicketLoopTests(BrowserApp app)
+{
+    static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    [Fact]
+    public async Task A_grid_worker_report_goes_round_the_loop_across_five_accounts_and_closes()
+    {
+        // 1. The grid worker reports exposed rubbish in their grid, with a photo.
+        var grid = await app.LoginAsync("grid");
+        await BrowserApp.OpenAsync(grid, "/tickets/new");
+        await Pick(grid, "事件分类", "暴露垃圾");
+        await grid.FillAsync("#f-description", "梅园新村12号楼东侧垃圾堆放三天无人清运，气味很大");
+        await grid.FillAsync("#f-address", "梅园新村12号楼东侧");
+        var map = grid.Locator("#pick-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "1");
+        await map.ClickAsync();
+        await Assertions.Expect(grid.Locator(".gg-field-label", new() { HasTextString = "位置：" })).Not.ToContainTextAsync("请在右侧地图上点选");
+        await grid.SetInputFilesAsync("#f-photos", new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = Png });
+        await Assertions.Expect(grid.Locator(".gg-photo-upload")).ToContainTextAsync("已添加 1 张");
+        await BrowserApp.ShotAsync(grid, "ticket-1-report");
+        await grid.ClickAsync("#ticket-submit");
+        await grid.WaitForURLAsync(new Regex(@"/tickets/\d+$"));
+        var url = new Uri(grid.Url).AbsolutePath;
+        await ExpectState(grid, "待受理");
+        await Assertions.Expect(grid.Locator("#ticket-photos img")).ToHaveCountAsync(1);
+
+        // 2. The street acceptor sees it in 待受理 and accepts it.
+        var acceptor = await app.LoginAsync("acceptor");
+        await BrowserApp.OpenAsync(acceptor, "/tickets");
+        await Assertions.Expect(acceptor.Locator("#tickets-table .ant-table-row").First).ToContainTextAsync("垃圾堆放三天");
+        await BrowserApp.ShotAsync(acceptor, "ticket-2-queue");
+        await Act(acceptor, url, "Accept", "待派遣");
+
+        // 3. The dispatcher sends it to the street's 城管中队, which the category suggests.
+        var dispatcher = await app.LoginAsync("dispatcher");
+        await BrowserApp.OpenAsync(dispatcher, url);
+        await dispatcher.ClickAsync("#act-Dispatch");
+        await Assertions.Expect(dispatcher.Locator("#action-form .gg-suggestion")).ToContainTextAsync("城管中队");
+        await Assertions.Expect(dispatcher.Locator("#action-form .ant-select-selection-item").First).ToContainTextAsync("城管中队");
+        await BrowserApp.ShotAsync(dispatcher, "ticket-3-dispatch");
+        await Confirm(dispatcher, "处置中");
+
+        // 4. The department reports back with a photo.
+        var handler = await app.LoginAsync("handler");
+        await BrowserApp.OpenAsync(handler, url);
+        await handler.ClickAsync("#act-ReportBack");
+        await handler.FillAsync("#f-note", "已安排环卫车清运，并对周边进行了冲洗");
+        await handler.SetInputFilesAsync("#action-form input[type=file]", new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = [.. Png, 1] });
+        await Assertions.Expect(handler.Locator("#action-form .gg-photo-upload")).ToContainTextAsync("已添加 1 张");
+        await Confirm(handler, "待核查");
+
+        // 5. The grid worker checks on site.
+        await BrowserApp.OpenAsync(grid, url);
+        await Act(grid, url, "VerifyPass", "待结案");
+
+        // 6. The duty chief closes it.
+        var chief = await app.LoginAsync("chief");
+        await BrowserApp.OpenAsync(chief, url);
+        await Act(chief, url, "Close", "已结案");
+        var timeline = chief.Locator("#ticket-timeline");
+        foreach (var step in new[] { "上报", "受理立案", "派遣", "处置反馈", "核查通过", "结案" })
+            await Assertions.Expect(timeline).ToContainTextAsync(step);
+        await Assertions.Expect(chief.Locator("#ticket-photos img")).ToHaveCountAsync(2);
+        await BrowserApp.ShotAsync(chief, "ticket-4-closed");
+
+        // The reporter may now evaluate it.
+        await BrowserApp.OpenAsync(grid, url);
+        await Assertions.Expect(grid.Locator("#act-Evaluate")).ToBeVisibleAsync();
+    }
+
+    static async Task Pick(IPage page, string field, string option)
+    {
+        // Typing narrows the searchable select to the option; a click right after the page turned
+        // interactive can be lost, so the select is opened until its list shows.
+        var select = page.Locator(".gg-field", new() { Has = page.Locator(".gg-field-label", new() { HasTextString = field }) }).Locator(".ant-select-selector");
+        var item = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", new() { HasTextString = option }).First;
+        for (var attempt = 0; attempt < 5 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await select.ClickAsync();
+            await page.Keyboard.TypeAsync(option);
+            try { await item.WaitForAsync(new() { Timeout = 3000 }); } catch (TimeoutException) { }
+        }
+        await item.ClickAsync();
+    }
+
+    static async Task ExpectState(IPage page, string state) =>
+        await Assertions.Expect(page.Locator("#ticket-state")).ToHaveTextAsync(state);
+
+    static async Task Act(IPage page, string url, string action, string state)
+    {
+        if (!page.Url.EndsWith(url)) await BrowserApp.OpenAsync(page, url);
+        await page.ClickAsync($"#act-{action}");
+        await Confirm(page, state);
+    }
+
+    static async Task Confirm(IPage page, string state)
+    {
+        await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await ExpectState(page, state);
+    }
+}
