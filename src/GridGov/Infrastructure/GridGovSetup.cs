@@ -80,6 +80,7 @@ static class GridGovSetup
         api.MapTicketEndpoints();
         app.MapAccountEndpoints();
 
+        app.MapHub<TicketHub>(TicketHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

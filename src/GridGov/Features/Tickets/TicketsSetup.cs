@@ -28,6 +28,7 @@ static class TicketsSetup
         services.AddScoped<SeedTicketData>();
         services.AddSingleton<OverdueWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueWatcher>());
+        services.AddHostedService<TicketHubRelay>();
     }
 
     // The dictionaries every request reads from memory: loaded once the database is ready.

@@ -10,6 +10,9 @@ static class SecuritySetup
     public const string Scheme = "GridGov";
     public const string LoginRateLimit = "login";
 
+    static string? HubToken(HttpContext ctx) =>
+        ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: > 0 } t ? t.ToString() : null;
+
     public static void AddGridSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -21,9 +24,14 @@ static class SecuritySetup
         // Cookies for the UI, bearer tokens for the API; one scheme picks by the Authorization header.
         services.AddAuthentication(o => { o.DefaultScheme = Scheme; o.DefaultChallengeScheme = Scheme; })
             .AddPolicyScheme(Scheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(ctx) is not null
                     ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                // WebSockets cannot carry an Authorization header: SignalR clients send the token in the query.
+                o.Events.OnMessageReceived = ctx => { ctx.Token ??= HubToken(ctx.HttpContext); return Task.CompletedTask; };
+            })
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>
