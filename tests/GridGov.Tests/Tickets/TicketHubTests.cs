@@ -12,7 +12,7 @@ public sealed class TicketHubTests(GridGovApp app)
 {
     readonly TicketKit kit = new(app);
 
-    async Task<(HubConnection Hub, List<TicketChange> Heard)> ListenAsync(string user)
+    async Task<(HubConnection Hub, System.Collections.Concurrent.ConcurrentQueue<TicketChange> Heard)> ListenAsync(string user)
     {
         var token = await app.TokenAsync(user);
         var hub = new HubConnectionBuilder()
@@ -22,8 +22,8 @@ public sealed class TicketHubTests(GridGovApp app)
                 o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             }).Build();
-        var heard = new List<TicketChange>();
-        hub.On<TicketChange>(TicketHub.Method, c => { lock (heard) heard.Add(c); });
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<TicketChange>();
+        hub.On<TicketChange>(TicketHub.Method, heard.Enqueue);
         await hub.StartAsync();
         return (hub, heard);
     }
@@ -37,17 +37,16 @@ public sealed class TicketHubTests(GridGovApp app)
         await using var __ = handler;
         var t = await kit.ReportAsync();
         for (var i = 0; i < 100 && !streetHeard.Any(c => c.Id == t.Id); i++) await Task.Delay(100);
-        TicketChange change;
-        lock (streetHeard) change = streetHeard.Single(c => c.Id == t.Id);
+        var change = streetHeard.Single(c => c.Id == t.Id);
         Assert.Equal(TicketState.Reported, change.State);
         Assert.Equal(TicketKit.Grid, change.GridCode);
-        lock (handlerHeard) Assert.DoesNotContain(handlerHeard, c => c.Id == t.Id);
+        Assert.DoesNotContain(handlerHeard, c => c.Id == t.Id);
 
         // Dispatched to the department, it reaches the department too.
         await kit.DoAsync("street", t.Id, TicketAction.Accept);
         await kit.DoAsync("street", t.Id, TicketAction.Dispatch, new { departmentId = await kit.HandlerDepartmentAsync() });
         for (var i = 0; i < 100 && !handlerHeard.Any(c => c.Id == t.Id); i++) await Task.Delay(100);
-        lock (handlerHeard) Assert.Contains(handlerHeard, c => c.Id == t.Id && c.State == TicketState.Dispatched);
+        Assert.Contains(handlerHeard, c => c.Id == t.Id && c.State == TicketState.Dispatched);
     }
 
     [Fact]

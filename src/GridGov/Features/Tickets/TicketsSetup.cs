@@ -17,6 +17,7 @@ static class TicketsSetup
         services.AddSingleton<DepartmentModel>();
         services.AddSingleton<Infrastructure.Files.FileStore>();
         services.AddScoped<CreateTicket>();
+        services.AddSingleton<IntakeWriter>();
         services.AddScoped<TicketActions>();
         services.AddScoped<TicketEffects>();
         services.AddScoped<TicketQueries>();

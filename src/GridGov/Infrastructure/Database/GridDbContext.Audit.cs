@@ -11,6 +11,8 @@ public abstract partial class GridDbContext
     static readonly SemaphoreSlim ChainLock = new(1, 1);
 
     internal AuditSummary? AuditSummary { get; set; }
+    // For a save that writes several people's changes at once (intake's group commit): who made each.
+    internal Dictionary<object, AuditActor>? EntityActors { get; set; }
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -39,7 +41,7 @@ public abstract partial class GridDbContext
             var actor = Actor;
             var records = AuditSummary is { } summary
                 ? [AuditCapture.ToRecord(summary, actor, at)]
-                : pending.Select(p => AuditCapture.ToRecord(p, actor, at)).ToList();
+                : pending.Select(p => AuditCapture.ToRecord(p, EntityActors?.GetValueOrDefault(p.Entry.Entity) ?? actor, at)).ToList();
             AuditSummary = null;
 
             var last = await AuditRecords.IgnoreQueryFilters()

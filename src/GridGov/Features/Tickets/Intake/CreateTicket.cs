@@ -20,7 +20,7 @@ public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List
 // and write the ticket with its first history row. A retried submission (same reporter, same client
 // request id) returns the ticket the first one created.
 public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, GridIndex grids,
-    FileStore files, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed)
+    FileStore files, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
 {
     public sealed record Outcome(CreateTicketResult? Created, Dictionary<string, string[]> Errors);
 
@@ -88,10 +88,9 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
             events.Add(History.Row(ticket, TicketAction.SelfHandle, TicketState.Reported, user, now, "现场自行处置", photos));
         }
         ticket.Events.AddRange(events);
-        db.Tickets.Add(ticket);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writer.SaveAsync(ticket, Audit.AuditActor.From(user), ct);
         }
         catch (DbUpdateException) when (requestId is not null)
         {
