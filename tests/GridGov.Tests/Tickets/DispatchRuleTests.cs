@@ -145,6 +145,27 @@ public sealed class DispatchRuleTests(GridGovApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_district_sees_and_changes_only_the_rules_of_its_own_area()
+    {
+        var own = await AddRule(new { order = 90, name = "新街口规则", areaCode = Area, departmentId = await CityManagement() });
+        var foreign = await AddRule(new { order = 91, name = "秦虹规则", areaCode = 320104001, departmentId = await kit.DepartmentAsync(320104001, "城管") });
+        var district = await kit.As("district");
+        var seen = (await district.GetFromJsonAsync<List<DispatchRuleDto>>(Rules, TicketKit.Json))!;
+        Assert.Contains(seen, r => r.Id == own.Id);
+        Assert.DoesNotContain(seen, r => r.Id == foreign.Id);
+        Assert.All(seen, r => Assert.Equal(320102, r.AreaCode / (long)Math.Pow(10, r.AreaCode.ToString().Length - 6)));
+        var body = new { order = 1, name = "改别区的", areaCode = Area, departmentId = await CityManagement() };
+        Assert.Equal(HttpStatusCode.NotFound, (await district.PutAsJsonAsync($"{Rules}/{foreign.Id}", body, TicketKit.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await district.DeleteAsync($"{Rules}/{foreign.Id}")).StatusCode);
+        // Nor may it point a rule at another district's area or department.
+        var outside = await district.PostAsJsonAsync(Rules, new { name = "越界", areaCode = 320104001, departmentId = foreign.DepartmentId }, TicketKit.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Equal(["areaCode", "departmentId"], (await outside.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.Order());
+        var admin = (await (await kit.As("admin")).GetFromJsonAsync<List<DispatchRuleDto>>(Rules, TicketKit.Json))!;
+        Assert.Equal("秦虹街道城管中队", admin.Single(r => r.Id == foreign.Id).DepartmentName);
+    }
+
+    [Fact]
     public async Task Bad_rules_are_refused_field_by_field_in_Chinese_and_nothing_is_saved()
     {
         var admin = await kit.As("admin");
