@@ -33,6 +33,21 @@ public sealed class TicketKit(GridGovApp app)
         return (point = (g.LabelLon, g.LabelLat)).Value;
     }
 
+    // The label point of any grid: inside it, so intake assigns that grid.
+    public async Task<(double Lon, double Lat)> PointOfAsync(long gridCode)
+    {
+        await using var db = app.UnscopedDb();
+        var g = await db.OrgUnits.SingleAsync(u => u.Code == gridCode);
+        return (g.LabelLon, g.LabelLat);
+    }
+
+    // The department of a kind (城管, 公安 …) at a unit.
+    public async Task<long> DepartmentAsync(long unit, string kind)
+    {
+        await using var db = app.UnscopedDb();
+        return await db.Departments.Where(x => x.OrgUnitCode == unit && x.Kind == kind).Select(x => x.Id).SingleAsync();
+    }
+
     public async Task<long> HandlerDepartmentAsync()
     {
         if (handlerDepartment is { } d) return d;

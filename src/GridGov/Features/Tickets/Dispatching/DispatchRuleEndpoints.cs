@@ -47,13 +47,22 @@ static class DispatchRuleEndpoints
         });
     }
 
-    public static Task<List<DispatchRuleDto>> ListAsync(GridDbContext db, CancellationToken ct) =>
-        db.DispatchRules.AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id)
-            .Select(r => new DispatchRuleDto(r.Id, r.Order, r.Name, r.Enabled, r.AreaCode,
-                db.OrgUnits.Where(u => u.Code == r.AreaCode).Select(u => u.Name).FirstOrDefault(),
-                r.CategoryCode, r.Keywords, r.Source, r.FromHour, r.ToHour, r.DepartmentId,
-                db.Departments.IgnoreQueryFilters(new[] { GridDbContext.DataScopeFilter }).Where(d => d.Id == r.DepartmentId).Select(d => d.Name).FirstOrDefault()))
-            .ToListAsync(ct);
+    public static async Task<List<DispatchRuleDto>> ListAsync(GridDbContext db, CancellationToken ct)
+    {
+        var rules = await db.DispatchRules.AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                Rule = r,
+                AreaName = db.OrgUnits.Where(u => u.Code == r.AreaCode).Select(u => u.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        // Department names in a query of their own: IgnoreQueryFilters inside the query above would
+        // lift the scope filter from the rules too (it applies to the whole query, efcore#13668).
+        var ids = rules.Select(x => x.Rule.DepartmentId).Distinct().ToList();
+        var departments = await db.Departments.IgnoreQueryFilters([GridDbContext.DataScopeFilter]).AsNoTracking()
+            .Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        return [.. rules.Select(x => new DispatchRuleDto(x.Rule.Id, x.Rule.Order, x.Rule.Name, x.Rule.Enabled, x.Rule.AreaCode, x.AreaName,
+            x.Rule.CategoryCode, x.Rule.Keywords, x.Rule.Source, x.Rule.FromHour, x.Rule.ToHour, x.Rule.DepartmentId, departments.GetValueOrDefault(x.Rule.DepartmentId)))];
+    }
 
     static async Task<Dictionary<string, string[]>> ApplyAsync(DispatchRule rule, SaveDispatchRule r, GridDbContext db, Categories.CategoryCatalog categories, CancellationToken ct)
     {

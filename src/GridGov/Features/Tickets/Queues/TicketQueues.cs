@@ -41,13 +41,19 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         var rows = await filtered.OrderByDescending(t => t.Id).Skip((page - 1) * size).Take(size)
             .Select(t => new
             {
-                t.Id, t.CategoryId, t.Description, t.Address, t.GridCode, t.State, t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt,
-                Grid = db.OrgUnits.IgnoreQueryFilters(ScopeFilter).Where(u => u.Code == t.GridCode).Select(u => u.Name).FirstOrDefault(),
-                Lead = db.Departments.IgnoreQueryFilters(ScopeFilter).Where(d => d.Id == t.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
+                t.Id, t.CategoryId, t.Description, t.Address, t.GridCode, t.State, t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt, t.LeadDepartmentId,
             }).ToListAsync(ct);
+        // Names in queries of their own: IgnoreQueryFilters inside the query above would lift the
+        // scope filter from the tickets too (it applies to the whole query, efcore#13668).
+        var gridCodes = rows.Select(t => t.GridCode).Distinct().ToList();
+        var grids = await db.OrgUnits.IgnoreQueryFilters(ScopeFilter).AsNoTracking().Where(u => gridCodes.Contains(u.Code))
+            .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+        var leadIds = rows.Where(t => t.LeadDepartmentId != null).Select(t => t.LeadDepartmentId!.Value).Distinct().ToList();
+        var leads = await db.Departments.IgnoreQueryFilters(ScopeFilter).AsNoTracking().Where(d => leadIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var items = rows.Select(t => new TicketSummary(t.Id, Ticket.NumberOf(t.Id, t.ReportedAt), categories.CodeOf(t.CategoryId), categories.PathName(t.CategoryId),
-            t.Description, t.Address, t.GridCode, t.Grid, t.State, TicketFlow.StateName(t.State), t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt,
-            t.DueAt < now && Ticket.Open.Contains(t.State), t.Lead)).ToList();
+            t.Description, t.Address, t.GridCode, grids.GetValueOrDefault(t.GridCode), t.State, TicketFlow.StateName(t.State), t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt,
+            t.DueAt < now && Ticket.Open.Contains(t.State), t.LeadDepartmentId is { } lead ? leads.GetValueOrDefault(lead) : null)).ToList();
         return new(items, total, page, size);
     }
 
