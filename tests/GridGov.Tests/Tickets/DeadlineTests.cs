@@ -105,7 +105,7 @@ public sealed class DeadlineTests(ClockedNanjingApp app) : IClassFixture<Clocked
 
         async Task<(bool Listed, bool Overdue, int Count)> Look()
         {
-            var page = await street.GetFromJsonAsync<TicketPage>($"/api/v1/tickets?queue=Overdue&keyword={marker}", TicketKit.Json);
+            var page = await street.GetFromJsonAsync<TicketList>($"/api/v1/tickets?queue=Overdue&keyword={marker}", TicketKit.Json);
             var detail = await kit.GetAsync("street", t.Id);
             var counts = await street.GetFromJsonAsync<List<QueueCount>>($"/api/v1/tickets/counts?area={grid}", TicketKit.Json);
             return (page!.Items.Any(x => x.Id == t.Id), detail!.Overdue, counts!.Single(c => c.Queue == TicketQueue.Overdue).Count);
@@ -118,7 +118,7 @@ public sealed class DeadlineTests(ClockedNanjingApp app) : IClassFixture<Clocked
         app.SetChinaTime(new DateTime(2026, 11, 30, 11, 1, 0));
         var after = await Look();
         Assert.Equal((true, true, 1), after);
-        var row = (await street.GetFromJsonAsync<TicketPage>($"/api/v1/tickets?queue=Reported&keyword={marker}", TicketKit.Json))!.Items.Single();
+        var row = (await street.GetFromJsonAsync<TicketList>($"/api/v1/tickets?queue=Reported&keyword={marker}", TicketKit.Json))!.Items.Single();
         Assert.True(row.Overdue);
 
         // Accepted in time for the next stage: a new clock runs and it leaves the overdue queue.

@@ -198,8 +198,8 @@ public sealed class DispatchRuleTests(GridGovApp app) : IAsyncLifetime
             return e[field];
         }
         Assert.Equal(["请填写规则名称（不超过 100 字）"], await Only("name", new { name = new string('名', 101), areaCode = Area, departmentId = department }));
-        Assert.Contains("不存在或不在您的管理范围内", Assert.Single(await Only("areaCode", new { name = "缺区域", departmentId = department })));
-        Assert.Contains("不存在或不在您的管理范围内", Assert.Single(await Only("departmentId", new { name = "缺部门", areaCode = Area })));
+        Assert.Equal("请选择规则适用的区域", Assert.Single(await Only("areaCode", new { name = "缺区域", departmentId = department })));
+        Assert.Equal("请选择派往的部门", Assert.Single(await Only("departmentId", new { name = "缺部门", areaCode = Area })));
         // An area code that names no unit.
         Assert.Equal(["区域 320102003999 不存在或不在您的管理范围内"], await Only("areaCode", new { name = "坏区域", areaCode = 320102003999, departmentId = department }));
         Assert.Equal(["时段须同时填写开始和结束（0–24 点）"], await Only("fromHour", new { name = "坏时段", areaCode = Area, departmentId = department, fromHour = 24, toHour = 3 }));

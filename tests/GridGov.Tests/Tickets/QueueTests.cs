@@ -18,8 +18,8 @@ public sealed class QueueTests(GridGovApp app)
 
     static string Marker() => "队列" + Guid.NewGuid().ToString("N")[..8];
 
-    async Task<TicketPage> ListAsync(string user, string query) =>
-        (await (await kit.As(user)).GetFromJsonAsync<TicketPage>($"/api/v1/tickets?{query}", TicketKit.Json))!;
+    async Task<TicketList> ListAsync(string user, string query) =>
+        (await (await kit.As(user)).GetFromJsonAsync<TicketList>($"/api/v1/tickets?{query}", TicketKit.Json))!;
 
     async Task<List<long>> IdsAsync(string user, string query) => [.. (await ListAsync(user, query)).Items.Select(x => x.Id)];
 

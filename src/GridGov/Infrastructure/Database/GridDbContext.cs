@@ -71,10 +71,12 @@ public abstract partial class GridDbContext(DbContextOptions options)
         builder.Entity<AuditRecord>().HasQueryFilter(DataScopeFilter, InScope<AuditRecord>(a => a.ActorId));
         builder.Entity<Department>().HasQueryFilter(DataScopeFilter, InScope<Department>(null));
         builder.Entity<DispatchRule>().HasQueryFilter(DataScopeFilter, InScope<DispatchRule>(null));
-        // Tickets: the area (or, for "self only", the ones the caller reported); department staff
-        // further see only tickets dispatched to their department (DESIGN.md §4).
+        // Tickets: the area; department staff further see only tickets dispatched to their
+        // department (DESIGN.md §4).
+        // Whoever reported a ticket follows it wherever it lies (a grid worker reporting next door).
         Expression<Func<Ticket, bool>> ofDepartment = t => ScopeDepartment == null || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
-        builder.Entity<Ticket>().HasQueryFilter(DataScopeFilter, And(InScope<Ticket>(t => t.ReporterId), ofDepartment));
+        Expression<Func<Ticket, bool>> reported = t => ScopeUserId != 0 && t.ReporterId == ScopeUserId;
+        builder.Entity<Ticket>().HasQueryFilter(DataScopeFilter, Or(And(InScope<Ticket>(null), ofDepartment), reported));
         // History rows are seen exactly when their ticket is.
         builder.Entity<TicketEvent>().HasQueryFilter(DataScopeFilter, e => Tickets.Any(t => t.Id == e.TicketId));
         builder.Entity<Notification>().HasQueryFilter(DataScopeFilter, n => n.UserId == ScopeUserId);

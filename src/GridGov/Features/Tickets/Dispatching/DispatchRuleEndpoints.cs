@@ -69,8 +69,10 @@ static class DispatchRuleEndpoints
         var e = new Dictionary<string, string[]>();
         var name = r.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100) e["name"] = ["请填写规则名称（不超过 100 字）"];
-        if (r.AreaCode is not { } area || !await db.OrgUnits.AnyAsync(u => u.Code == area, ct)) e["areaCode"] = [$"区域 {r.AreaCode} 不存在或不在您的管理范围内"];
-        if (r.DepartmentId is not { } dep || !await db.Departments.AnyAsync(d => d.Id == dep, ct)) e["departmentId"] = [$"部门 {r.DepartmentId} 不存在或不在您的管理范围内"];
+        if (r.AreaCode is not { } area) e["areaCode"] = ["请选择规则适用的区域"];
+        else if (!await db.OrgUnits.AnyAsync(u => u.Code == area, ct)) e["areaCode"] = [$"区域 {area} 不存在或不在您的管理范围内"];
+        if (r.DepartmentId is not { } dep) e["departmentId"] = ["请选择派往的部门"];
+        else if (!await db.Departments.AnyAsync(d => d.Id == dep, ct)) e["departmentId"] = [$"部门 {dep} 不存在或不在您的管理范围内"];
         var code = string.IsNullOrWhiteSpace(r.CategoryCode) ? null : r.CategoryCode.Trim().ToUpperInvariant();
         if (code is not null && categories.Find(code) is null) e["categoryCode"] = [$"事件分类“{code}”不存在"];
         if (r.Keywords?.Length > 300) e["keywords"] = ["关键词不能超过 300 字"];
