@@ -13,6 +13,12 @@ public sealed class TicketLoopTests(BrowserApp app)
     [Fact]
     public async Task A_grid_worker_report_goes_round_the_loop_across_five_accounts_and_closes()
     {
+        // The street acceptor has the command centre open before anything is reported.
+        var acceptor = await app.LoginAsync("acceptor");
+        await BrowserApp.OpenAsync(acceptor, "/tickets?queue=Reported");
+        var waiting = acceptor.Locator("#queue-tiles [data-queue=Reported] .gg-tile-count");
+        var before = int.Parse(await waiting.InnerTextAsync());
+
         // 1. The grid worker reports exposed rubbish in their grid, with a photo.
         var grid = await app.LoginAsync("grid");
         await BrowserApp.OpenAsync(grid, "/tickets/new");
@@ -32,9 +38,8 @@ public sealed class TicketLoopTests(BrowserApp app)
         await ExpectState(grid, "待受理");
         await Assertions.Expect(grid.Locator("#ticket-photos img")).ToHaveCountAsync(1);
 
-        // 2. The street acceptor sees it in 待受理 and accepts it.
-        var acceptor = await app.LoginAsync("acceptor");
-        await BrowserApp.OpenAsync(acceptor, "/tickets");
+        // 2. It appears in the acceptor's 待受理 without a reload, and the acceptor accepts it.
+        await Assertions.Expect(waiting).ToHaveTextAsync((before + 1).ToString());
         await Assertions.Expect(acceptor.Locator("#tickets-table .ant-table-row").First).ToContainTextAsync("垃圾堆放三天");
         await BrowserApp.ShotAsync(acceptor, "ticket-2-queue");
         await Act(acceptor, url, "Accept", "待派遣");
