@@ -24,20 +24,18 @@ static class DispatchRuleEndpoints
         var g = tickets.MapGroup("/dispatch-rules").RequireAuthorization(Permissions.TicketsConfigure);
         g.MapGet("/", async (GridDbContext db, CancellationToken ct) => TypedResults.Ok(await ListAsync(db, ct)));
         g.MapPost("/", async Task<Results<Created<DispatchRuleDto>, ValidationProblem>> ([FromBody] SaveDispatchRule r, GridDbContext db, Categories.CategoryCatalog categories, CancellationToken ct) =>
-        {
-            var rule = new DispatchRule { Name = "" };
-            if (await ApplyAsync(rule, r, db, categories, ct) is { Count: > 0 } errors) return Invalid(errors);
-            db.DispatchRules.Add(rule);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/tickets/dispatch-rules/{rule.Id}", (await ListAsync(db, ct)).Single(x => x.Id == rule.Id));
-        });
+            await SaveAsync(db, categories, null, r, ct) switch
+            {
+                { Rule: { } rule } => TypedResults.Created($"/api/v1/tickets/dispatch-rules/{rule.Id}", rule),
+                var o => Invalid(o.Errors),
+            });
         g.MapPut("/{id:int}", async Task<Results<Ok<DispatchRuleDto>, NotFound, ValidationProblem>> (int id, [FromBody] SaveDispatchRule r, GridDbContext db, Categories.CategoryCatalog categories, CancellationToken ct) =>
-        {
-            if (await db.DispatchRules.FirstOrDefaultAsync(x => x.Id == id, ct) is not { } rule) return TypedResults.NotFound();
-            if (await ApplyAsync(rule, r, db, categories, ct) is { Count: > 0 } errors) return Invalid(errors);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok((await ListAsync(db, ct)).Single(x => x.Id == id));
-        });
+            await SaveAsync(db, categories, id, r, ct) switch
+            {
+                { NotFound: true } => TypedResults.NotFound(),
+                { Rule: { } rule } => TypedResults.Ok(rule),
+                var o => Invalid(o.Errors),
+            });
         g.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, GridDbContext db, CancellationToken ct) =>
         {
             if (await db.DispatchRules.FirstOrDefaultAsync(x => x.Id == id, ct) is not { } rule) return TypedResults.NotFound();
@@ -45,6 +43,19 @@ static class DispatchRuleEndpoints
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
         });
+    }
+
+    public sealed record Saved(DispatchRuleDto? Rule, Dictionary<string, string[]> Errors, bool NotFound = false);
+
+    // Add (id null) or change a rule; used by the API and the settings page alike.
+    public static async Task<Saved> SaveAsync(GridDbContext db, Categories.CategoryCatalog categories, int? id, SaveDispatchRule r, CancellationToken ct = default)
+    {
+        var rule = id is { } existing ? await db.DispatchRules.FirstOrDefaultAsync(x => x.Id == existing, ct) : new DispatchRule { Name = "" };
+        if (rule is null) return new(null, [], NotFound: true);
+        if (await ApplyAsync(rule, r, db, categories, ct) is { Count: > 0 } errors) return new(null, errors);
+        if (id is null) db.DispatchRules.Add(rule);
+        await db.SaveChangesAsync(ct);
+        return new((await ListAsync(db, ct)).Single(x => x.Id == rule.Id), []);
     }
 
     public static async Task<List<DispatchRuleDto>> ListAsync(GridDbContext db, CancellationToken ct)
