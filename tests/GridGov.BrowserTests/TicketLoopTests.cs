@@ -76,9 +76,13 @@ public sealed class TicketLoopTests(BrowserApp app)
         await Assertions.Expect(chief.Locator("#ticket-photos img")).ToHaveCountAsync(2);
         await BrowserApp.ShotAsync(chief, "ticket-4-closed");
 
-        // The reporter may now evaluate it.
+        // The reporter is told, and may now evaluate it.
         await BrowserApp.OpenAsync(grid, url);
         await Assertions.Expect(grid.Locator("#act-Evaluate")).ToBeVisibleAsync();
+        await Assertions.Expect(grid.Locator("#notice-bell .ant-badge-count")).ToContainTextAsync("1");
+        await grid.ClickAsync("#notice-bell");
+        await Assertions.Expect(grid.Locator("#notices")).ToContainTextAsync("已结案");
+        await BrowserApp.ShotAsync(grid, "ticket-5-notice");
     }
 
     static async Task Pick(IPage page, string field, string option)
