@@ -135,6 +135,12 @@ public sealed class DemoTicketsTests(DemoTicketsApp app) : IClassFixture<DemoTic
         var now = DateTime.UtcNow;
         Assert.Contains(tickets, t => t.IsOpen && t.DueAt < now);
         Assert.Contains(tickets, t => t.IsOpen && t.Supervision != Supervision.None);
+        // As the overdue watcher would have it: what was overdue when the history was made is supervised.
+        await using (var db = app.UnscopedDb())
+        {
+            var made = await db.AuditRecords.Where(a => a.EntityKey == "demo-tickets").Select(a => a.At).SingleAsync();
+            Assert.All(tickets.Where(t => t.IsOpen && t.DueAt < made.AddMinutes(-2)), t => Assert.NotEqual(Supervision.None, t.Supervision));
+        }
         Assert.True(tickets.Count(t => t.State == TicketState.Closed) > tickets.Count * 0.7);
         // Old tickets are finished (closed, rejected, closed with their primary, shelved) but for a few long disputes.
         Assert.True(tickets.Count(t => t.IsOpen && t.ReportedAt < now.AddDays(-30)) < tickets.Count / 50);

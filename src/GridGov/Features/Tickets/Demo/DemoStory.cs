@@ -21,6 +21,13 @@ sealed class DemoStory(DemoWorld world, Random rng, DemoLife life, DemoCast cast
 
     public void Tell(DemoActor? evaluator, double evaluationRate)
     {
+        Live(evaluator, evaluationRate);
+        // A ticket still waiting (a held one, or one whose next step lies ahead) is chased until now.
+        Oversee(life.Now);
+    }
+
+    void Live(DemoActor? evaluator, double evaluationRate)
+    {
         if (!AcceptAndDispatch(out var at)) return;
         if (!Handle(ref at)) return;
         at = life.After(at, t.VerifyLimit, Pace());
@@ -167,12 +174,12 @@ sealed class DemoStory(DemoWorld world, Random rng, DemoLife life, DemoCast cast
         Supervision.Normal => "普通督办", Supervision.Yellow => "黄牌督办", Supervision.Red => "红牌督办", _ => "未督办",
     };
 
-    // Mostly well within the limit, some near it, a few well past it; brisk up to a held state.
+    // Mostly well within the limit, some near it, a few past it; brisk up to a held state.
     double Pace() => !Free ? 0.05 + 0.45 * rng.NextDouble() : rng.NextDouble() switch
     {
-        < 0.82 => 0.05 + 0.7 * rng.NextDouble(),
-        < 0.93 => 0.75 + 0.45 * rng.NextDouble(),
-        _ => 1.2 + 2.3 * rng.NextDouble(),
+        < 0.88 => 0.05 + 0.65 * rng.NextDouble(),
+        < 0.96 => 0.7 + 0.3 * rng.NextDouble(),
+        _ => 1.05 + 2 * rng.NextDouble(),
     };
 
     bool IsWorkingTime(DateTime utc) => life.AfterWorkingHours(utc, 0.01) - utc < TimeSpan.FromMinutes(2);

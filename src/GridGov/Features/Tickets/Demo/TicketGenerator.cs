@@ -70,8 +70,9 @@ public sealed class TicketGenerator
     {
         var lives = new List<DemoLife>(count);
         var links = new List<DemoLink>();
-        var held = Math.Min(count, Math.Max(2 * HeldStates.Length, count / 100));
-        for (var i = 0; i < held; i++) lives.Add(NewHeldTicket(HeldStates[i % HeldStates.Length], nowUtc, days));
+        var held = Math.Min(count, Math.Max(2 * HeldStates.Length, count / 200));
+        // One of each in the demo accounts' street, so that its every queue has some; the rest anywhere.
+        for (var i = 0; i < held; i++) lives.Add(NewHeldTicket(HeldStates[i % HeldStates.Length], i < HeldStates.Length, nowUtc, days));
         // About one report in thirty is a problem someone already reported.
         var duplicates = count / 30;
         while (lives.Count < count - duplicates) lives.Add(NewTicket(nowUtc, 0, days - 1));
@@ -91,19 +92,19 @@ public sealed class TicketGenerator
 
     // A recent ticket that stopped in the state (anything else is drawn again): waiting to be accepted
     // for a day or two, or stuck in a later stage for days, overdue and perhaps supervised.
-    DemoLife NewHeldTicket(TicketState hold, DateTime now, int days)
+    DemoLife NewHeldTicket(TicketState hold, bool inStreet, DateTime now, int days)
     {
-        var (from, to) = hold is TicketState.Reported or TicketState.Accepted ? (0, 2) : (3, 15);
+        var (from, to) = hold is TicketState.Reported or TicketState.Accepted ? (0, 2) : (2, 8);
         DemoLife life = null!;
         for (var tries = 0; tries < 30 && life?.Ticket.State != hold; tries++)
-            life = NewTicket(now, from, Math.Min(to, days - 1), hold);
+            life = NewTicket(now, from, Math.Min(to, days - 1), hold, inStreet);
         return life;
     }
 
-    DemoLife NewTicket(DateTime now, int fromDay, int toDay, TicketState? hold = null)
+    DemoLife NewTicket(DateTime now, int fromDay, int toDay, TicketState? hold = null, bool inStreet = false)
     {
         var category = DrawCategory();
-        var grid = DrawGrid();
+        var grid = inStreet && streetGrids.Length > 0 ? streetGrids[rng.Next(streetGrids.Length)] : DrawGrid();
         var source = Draw(Sources);
         if (source == TicketSource.DigitalCity && category.Kind == CategoryKind.Governance) source = TicketSource.Patrol;
         var place = Place(grid.Code, category);
