@@ -24,6 +24,8 @@ public class GridGovApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("GridGov:DataDir", DataDir);
         builder.UseSetting("GridGov:DemoCity", DemoCity.ToString());
+        // Tests count on an empty ticket table; DemoTicketsTests asks for a history explicitly.
+        builder.UseSetting("GridGov:DemoTickets", "0");
         builder.UseSetting("GridGov:LoginRateLimitPerMinute", "100000");
         if (postgres is not null) builder.UseSetting("ConnectionStrings:Postgres", postgres);
     }

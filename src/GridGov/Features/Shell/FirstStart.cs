@@ -12,10 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Shell;
 
-// Brings a data folder up to date on every start; on the first start it imports the demo city and
-// creates the accounts, whose generated passwords are printed once and kept in the data folder.
-sealed class FirstStart(GridDatabase database, ImportCity import, Tickets.SeedTicketData seedTickets, UserManager<AppUser> users,
-    RoleManager<AppRole> roles, DataFolder folder, IConfiguration config, ILogger<FirstStart> log)
+// Brings a data folder up to date on every start; on the first start it imports the demo city,
+// creates the accounts, whose generated passwords are printed once and kept in the data folder, and
+// gives the demo district a history of tickets.
+sealed class FirstStart(GridDatabase database, ImportCity import, Tickets.SeedTicketData seedTickets, Tickets.Demo.DemoTickets demoTickets,
+    UserManager<AppUser> users, RoleManager<AppRole> roles, DataFolder folder, IConfiguration config, ILogger<FirstStart> log)
 {
     public const string AccountsFile = "initial-accounts.txt";
 
@@ -25,12 +26,14 @@ sealed class FirstStart(GridDatabase database, ImportCity import, Tickets.SeedTi
             await db.Database.MigrateAsync(ct);
         await SeedRolesAsync();
         var cityCode = config.GetValue<long?>("GridGov:DemoCity") ?? 3201;
-        if (cityCode > 0) await ImportDemoCityAsync(cityCode, ct);
+        var imported = cityCode > 0 && await ImportDemoCityAsync(cityCode, ct);
         await using (var db = database.CreateUnscoped(AuditActor.System))
             if (cityCode > 0 && await db.OrgUnits.AnyAsync(u => u.Code == cityCode, ct) && await SeedDepartments.ForCityAsync(db, cityCode, ct) is > 0 and var n)
                 Console.WriteLine($"  已建立示范职能部门 {n} 个");
         await seedTickets.RunAsync(ct);
         await CreateAccountsAsync(ct);
+        // After the accounts, so that the demo accounts appear in the history they would have made.
+        if (imported) await demoTickets.RunAsync(ct);
     }
 
     // Each built-in role with its permissions in one save: a crash never leaves a role half-made.
@@ -52,21 +55,23 @@ sealed class FirstStart(GridDatabase database, ImportCity import, Tickets.SeedTi
         }
     }
 
-    async Task ImportDemoCityAsync(long cityCode, CancellationToken ct)
+    // True when the city was imported now (the first start), not found from an earlier start.
+    async Task<bool> ImportDemoCityAsync(long cityCode, CancellationToken ct)
     {
         await using (var db = database.CreateUnscoped(AuditActor.System))
-            if (await db.OrgUnits.AnyAsync(ct)) return;
+            if (await db.OrgUnits.AnyAsync(ct)) return false;
         var data = Path.Combine(AppContext.BaseDirectory, "data");
         var slice = Directory.GetDirectories(Path.Combine(data, "divisions"), $"*-{cityCode}").FirstOrDefault();
         var boundaries = Directory.GetFiles(Path.Combine(data, "boundaries"), $"*-{cityCode}-*.geojson").FirstOrDefault();
         if (slice is null || boundaries is null)
         {
             log.LogWarning("No shipped data for demo city {City}; start without a city", cityCode);
-            return;
+            return false;
         }
         Console.WriteLine($"首次启动：正在导入示范城市 {cityCode} …");
         var report = await import.RunAsync(new ImportCityRequest(cityCode, slice, boundaries), AuditActor.System, ct);
         foreach (var line in report.Lines()) Console.WriteLine("  " + line);
+        return report.Succeeded;
     }
 
     // Each account's password reaches the file as soon as the account exists, so a crash half-way

@@ -13,6 +13,7 @@ static class TicketsSetup
         services.AddSingleton<CategoryCatalog>();
         services.AddSingleton<TicketClock>();
         services.AddSingleton<GridIndex>();
+        services.AddScoped<Demo.DemoTickets>();
         services.AddSingleton<TicketFeed>();
         services.AddSingleton<DepartmentModel>();
         services.AddSingleton<Infrastructure.Files.FileStore>();
