@@ -182,9 +182,10 @@ public sealed class DemoTicketsTests(DemoTicketsApp app) : IClassFixture<DemoTic
     {
         var tickets = await TicketsAsync();
         var street = await app.ClientForAsync("street");
-        var page = await street.GetFromJsonAsync<TicketPage>("/api/v1/tickets?pageSize=100", TicketKit.Json);
+        var page = await street.GetFromJsonAsync<TicketList>("/api/v1/tickets?pageSize=100", TicketKit.Json);
         Assert.Equal(tickets.Count(t => t.GridCode / 1_000_000 == TicketKit.Street), page!.Total);
-        Assert.Contains(page.Items, i => i.GridCode / 1_000_000 == TicketKit.Street && i.LeadDepartment is not null);
+        Assert.All(page.Items, i => Assert.Equal(TicketKit.Street, i.GridCode / 1_000_000));
+        Assert.Contains(page.Items, i => i.LeadDepartment is not null);
         var counts = await street.GetFromJsonAsync<List<QueueCount>>("/api/v1/tickets/counts", TicketKit.Json);
         Assert.True(counts!.Where(c => c.Queue is TicketQueue.Dispatched or TicketQueue.Handled).Sum(c => c.Count) > 0);
 
@@ -195,13 +196,13 @@ public sealed class DemoTicketsTests(DemoTicketsApp app) : IClassFixture<DemoTic
         Assert.Equal(HttpStatusCode.NotFound, (await street.GetAsync($"/api/v1/tickets/{elsewhere.Id}")).StatusCode);
 
         var grid = await app.ClientForAsync("grid");
-        var mine = await grid.GetFromJsonAsync<TicketPage>("/api/v1/tickets?queue=Mine&pageSize=100", TicketKit.Json);
+        var mine = await grid.GetFromJsonAsync<TicketList>("/api/v1/tickets?queue=Mine&pageSize=100", TicketKit.Json);
         Assert.True(mine!.Total > 0);
         Assert.Contains(mine.Items, i => i.GridCode == TicketKit.Grid);
         // The street's 城管中队 sees what was dispatched to it.
         var department = await new TicketKit(app).HandlerDepartmentAsync();
         var handler = await app.ClientForAsync("handler");
-        var work = await handler.GetFromJsonAsync<TicketPage>("/api/v1/tickets?pageSize=100", TicketKit.Json);
+        var work = await handler.GetFromJsonAsync<TicketList>("/api/v1/tickets?pageSize=100", TicketKit.Json);
         Assert.Equal(tickets.Count(t => t.Assignments.Any(a => a.DepartmentId == department)), work!.Total);
         Assert.True(work.Total > 0);
     }
