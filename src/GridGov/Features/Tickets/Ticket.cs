@@ -111,6 +111,8 @@ sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.State, t.DueAt });
         b.HasIndex(t => t.GridCode);
         b.HasIndex(t => t.PrimaryId);
+        // A department's own queue.
+        b.HasIndex(t => new { t.LeadDepartmentId, t.State });
         b.HasMany(t => t.Assignments).WithOne().HasForeignKey(a => a.TicketId);
         b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId);
     }

@@ -628,6 +628,8 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("PrimaryId");
 
+                    b.HasIndex("LeadDepartmentId", "State");
+
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
 

@@ -609,6 +609,8 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("PrimaryId");
 
+                    b.HasIndex("LeadDepartmentId", "State");
+
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
 
