@@ -13,18 +13,21 @@ static class Program
     {
         var mode = "all";
         var runs = 3;
+        var tickets = new TicketOptions();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--runs" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var n) && n > 0)
                 runs = n;
-            else if (args[i] is "import" or "locate" or "all")
+            else if (args[i] is "import" or "locate" or "tickets" or "all" or "generate")
                 mode = args[i];
-            else
+            else if (!tickets.Parse(args, ref i))
             {
                 Console.Error.WriteLine(Usage);
+                Console.Error.WriteLine(TicketOptions.Usage);
                 return 2;
             }
         }
+        if (mode == "generate") return await TicketOptions.GenerateAsync(tickets);
 
         var environment = $"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, "
             + $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, "
