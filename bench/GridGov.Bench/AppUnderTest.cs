@@ -64,6 +64,12 @@ sealed class AppUnderTest : IAsyncDisposable
     {
         http.Dispose();
         await Server.DisposeAsync();
+        // The app's output (start-up, errors) is deleted with the data folder unless asked for.
+        if (Environment.GetEnvironmentVariable("GRIDGOV_BENCH_LOGS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            File.Copy(Server.LogFile, Path.Combine(dir, $"app-{City.Label}-{DateTime.Now:HHmmss}.log"), overwrite: true);
+        }
     }
 
     sealed record TokenResponse(string AccessToken);

@@ -94,23 +94,23 @@ static class TicketBench
             var measured = new List<Func<Task<TimeSpan>>>();
             foreach (var t in targets) measured.Add(Http(t, () => Intake(t.App.BaseUrl, t.Tokens), HttpStatusCode.Created, t.App.Server));
             measured.Add(Http(bareTarget, () => Intake(bare.BaseUrl, targets[0].Tokens), HttpStatusCode.Created, bare));
-            await using (var db = cities[0].Database.CreateUnscoped(AuditActor.System))
+            Func<long, Ticket> Row(string tag) => n =>
             {
-                var table = new EfTable<Ticket>(db.Model, withKey: false);
-                Func<long, Ticket> Row(string tag) => n =>
-                {
-                    var r = workload.Reports[n % workload.Reports.Length];
-                    return IntakeWorkload.Row(r, DateTime.UtcNow, $"{tag}{Interlocked.Increment(ref run)}-{n}");
-                };
-                foreach (var city in cities)
-                {
-                    var loads = new List<LoadResult>();
-                    rawTargets.Add((city.Label, loads));
-                    var rawSeconds = Math.Max(2, o.Seconds / 2);
-                    measured.Add(city.Provider == DatabaseProvider.Sqlite
-                        ? () => { loads.Add(RawInsert.Sqlite(city.Database.ConnectionString, table, Row("raw-s"), rawSeconds)); return Task.FromResult(TimeSpan.FromSeconds(rawSeconds)); }
-                        : async () => { loads.Add(await RawInsert.PostgresAsync(city.Database.ConnectionString, table, Row("raw-p"), o.Concurrency, rawSeconds)); return TimeSpan.FromSeconds(rawSeconds); });
-                }
+                var r = workload.Reports[n % workload.Reports.Length];
+                return IntakeWorkload.Row(r, DateTime.UtcNow, $"{tag}{Interlocked.Increment(ref run)}-{n}");
+            };
+            foreach (var city in cities)
+            {
+                // The table as this provider's model maps it (column types differ between providers).
+                EfTable<Ticket> table;
+                await using (var db = city.Database.CreateUnscoped(AuditActor.System))
+                    table = new EfTable<Ticket>(db.Model, withKey: false);
+                var loads = new List<LoadResult>();
+                rawTargets.Add((city.Label, loads));
+                var rawSeconds = Math.Max(2, o.Seconds / 2);
+                measured.Add(city.Provider == DatabaseProvider.Sqlite
+                    ? () => { loads.Add(RawInsert.Sqlite(city.Database.ConnectionString, table, Row("raw-s"), rawSeconds)); return Task.FromResult(TimeSpan.FromSeconds(rawSeconds)); }
+                    : async () => { loads.Add(await RawInsert.PostgresAsync(city.Database.ConnectionString, table, Row("raw-p"), o.Concurrency, rawSeconds)); return TimeSpan.FromSeconds(rawSeconds); });
             }
             await results.MeasureAsync([.. measured]);
 
@@ -182,7 +182,7 @@ static class TicketBench
         if (o.Postgres && o.QueuesOnPostgres) providers.Add(DatabaseProvider.Postgres);
         var perRequest = o.Quick ? 5 : 10;
         Console.Error.WriteLine($"tickets/queues: {o.QueueTickets:N0} tickets, accounts {string.Join(", ", Accounts)}, "
-            + $"{Queues.Length} queues + counts, up to {perRequest} sequential requests each per run (at most 2 s), {results.Runs} runs after 1 warm-up");
+            + $"{Queues.Length} queues + counts, up to {perRequest} sequential requests each per run (at least 3, at most 1.5 s), {results.Runs} runs after 1 warm-up");
         var cities = new List<BenchCity>();
         var apps = new List<AppUnderTest>();
         ServerProcess? bare = null;
@@ -250,7 +250,7 @@ static class TicketBench
     }
 
     // One run for one account: every queue's first page and the counts, each up to `perRequest` times
-    // in a row (at most 2 s of one kind).
+    // in a row (at least 3, then until 1.5 s of one kind have passed).
     static async Task<TimeSpan> PagesAsync(HttpClient client, string baseUrl, string token, string db, string account, int perRequest,
         Dictionary<(string, string, string), List<List<double>>> samples)
     {
@@ -260,7 +260,7 @@ static class TicketBench
             var url = page == "counts" ? $"{baseUrl}/api/v1/tickets/counts" : $"{baseUrl}/api/v1/tickets?queue={page}&page=1";
             var latencies = new List<double>();
             var kind = Stopwatch.StartNew();
-            for (var i = 0; i < perRequest && (i < 3 || kind.Elapsed.TotalSeconds < 2); i++)
+            for (var i = 0; i < perRequest && (i < 3 || kind.Elapsed.TotalSeconds < 1.5); i++)
             {
                 using var m = HttpLoad.Json(HttpMethod.Get, url, token, null);
                 var sent = Stopwatch.GetTimestamp();
