@@ -4,27 +4,32 @@ using System.Runtime.InteropServices;
 
 namespace GridGov.Bench;
 
-// dotnet run -c Release --project bench/GridGov.Bench -- [import|locate|all] [--runs N]
+// dotnet run -c Release --project bench/GridGov.Bench -- [import|locate|tickets|all] [--runs N] [tickets options]
 static class Program
 {
-    const string Usage = "usage: GridGov.Bench [import|locate|all] [--runs N]";
+    const string Usage = "usage: GridGov.Bench [import|locate|tickets|all|generate] [--runs N] [tickets options]";
 
     static async Task<int> Main(string[] args)
     {
+        // The bare Kestrel of the ticket benchmarks runs as a child process of this program.
+        if (args.FirstOrDefault() == "serve-bare") return await BareServer.RunAsync(args[1..]);
         var mode = "all";
         var runs = 3;
+        var tickets = new TicketOptions();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--runs" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var n) && n > 0)
                 runs = n;
-            else if (args[i] is "import" or "locate" or "all")
+            else if (args[i] is "import" or "locate" or "tickets" or "all" or "generate")
                 mode = args[i];
-            else
+            else if (!TryParse(tickets, args, ref i))
             {
                 Console.Error.WriteLine(Usage);
+                Console.Error.WriteLine(TicketOptions.Usage);
                 return 2;
             }
         }
+        if (mode == "generate") return await TicketOptions.GenerateAsync(tickets);
 
         var environment = $"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, "
             + $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, "
@@ -37,6 +42,7 @@ static class Program
         results.Facts["load-average-before"] = LoadAverage();
         if (mode is "import" or "all") await ImportBench.RunAsync(results);
         if (mode is "locate" or "all") await LocateBench.RunAsync(results);
+        if (mode is "tickets" or "all") await TicketBench.RunAsync(results, tickets);
 
         results.Facts["load-average-after"] = LoadAverage();
         Console.WriteLine();
@@ -50,8 +56,21 @@ static class Program
         await File.WriteAllTextAsync(file, results.Json(environment, mode));
         Console.WriteLine($"written {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)}");
 
-        // A locator that disagrees with bare NetTopologySuite is a bug, whatever its speed.
-        return results.Facts.TryGetValue("locate.mismatches", out var m) && (int)m != 0 ? 1 : 0;
+        // A locator that disagrees with bare NetTopologySuite is a bug, whatever its speed; so is a
+        // failed report under load.
+        var failed = results.Facts.TryGetValue("locate.mismatches", out var m) && (int)m != 0;
+        failed |= results.Facts.TryGetValue("intake.errors", out var e) && (long)e != 0;
+        return failed ? 1 : 0;
+    }
+
+    static bool TryParse(TicketOptions tickets, string[] args, ref int i)
+    {
+        try { return tickets.Parse(args, ref i); }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return false;
+        }
     }
 
     static string LoadAverage() =>
