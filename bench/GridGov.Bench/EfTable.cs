@@ -104,7 +104,8 @@ sealed class EfColumn<T> where T : class
     }
 }
 
-// Rows of one table into SQLite: one prepared INSERT whose parameters are reused for every row.
+// Rows of one table into SQLite through ADO.NET (Microsoft.Data.Sqlite), as a plain app would write
+// them: one prepared INSERT whose parameters are reused for every row.
 sealed class SqliteRows<T> : IDisposable where T : class
 {
     readonly EfTable<T> table;
@@ -128,18 +129,6 @@ sealed class SqliteRows<T> : IDisposable where T : class
     {
         var columns = table.Columns;
         for (var i = 0; i < columns.Length; i++) values[i].Value = columns[i].Value(row) ?? DBNull.Value;
-    }
-
-    public void Write(object?[] row)
-    {
-        for (var i = 0; i < row.Length; i++) values[i].Value = row[i] ?? DBNull.Value;
-        cmd.ExecuteNonQuery();
-    }
-
-    public void Write(T row)
-    {
-        Bind(row);
-        cmd.ExecuteNonQuery();
     }
 
     public long WriteReturningKey(T row)
@@ -206,17 +195,6 @@ sealed class PgRows<T> : IDisposable where T : class
     {
         this.table = table;
         copy = conn.BeginBinaryImport($"COPY {EfTable<T>.Quote(table.Name)} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
-    }
-
-    public void Write(T row)
-    {
-        copy.StartRow();
-        foreach (var c in table.Columns)
-        {
-            if (c.Value(row) is { } v)
-                copy.Write(v, c.PgType ?? throw new InvalidOperationException($"No Npgsql type for column {c.Name} ({c.StoreType})"));
-            else copy.WriteNull();
-        }
     }
 
     public void Write(object?[] row)
