@@ -12,6 +12,8 @@ public sealed class TicketSettingsTests(BrowserApp app)
         await BrowserApp.OpenAsync(page, "/tickets/settings");
         await page.ClickAsync("#rule-new");
         await page.FillAsync("#r-name", "夜间噪声派环保");
+        // Only noise complaints: other tests accept tickets in this district and expect no rule to take them.
+        await page.FillAsync("#r-keywords", "噪音,噪声");
         await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
         // No department chosen: the form says so and keeps the rule unsaved.
         await Assertions.Expect(page.Locator("#rule-form .gg-field-message")).ToContainTextAsync("请选择派往的部门");
@@ -26,6 +28,7 @@ public sealed class TicketSettingsTests(BrowserApp app)
         await option.ClickAsync();
         await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
         await Assertions.Expect(page.Locator("#rules-table")).ToContainTextAsync("夜间噪声派环保");
+        await Assertions.Expect(page.Locator("#rules-table")).ToContainTextAsync("噪音,噪声");
         await BrowserApp.ShotAsync(page, "ticket-settings-rules");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "工作日历" }).ClickAsync();
