@@ -108,6 +108,9 @@ sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.ReporterId, t.ClientRequestId }).IsUnique();
         // Queues: state within an area, newest first; overdue: open tickets by deadline.
         b.HasIndex(t => new { t.State, t.GridCode, t.Id });
+        // A queue page, newest first: walked backwards and filtered by area until the page is full,
+        // instead of sorting every ticket of that state.
+        b.HasIndex(t => new { t.State, t.Id });
         b.HasIndex(t => new { t.State, t.DueAt });
         b.HasIndex(t => t.GridCode);
         b.HasIndex(t => t.PrimaryId);

@@ -635,6 +635,8 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("State", "GridCode", "Id");
 
                     b.ToTable("Tickets");

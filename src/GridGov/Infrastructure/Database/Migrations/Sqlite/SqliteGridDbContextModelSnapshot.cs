@@ -616,6 +616,8 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("State", "GridCode", "Id");
 
                     b.ToTable("Tickets");
