@@ -36,7 +36,7 @@ static class TicketEndpoints
         g.MapPost("/", async Task<Results<Created<CreateTicketResult>, Ok<CreateTicketResult>, ValidationProblem>> ([FromBody] CreateTicketRequest r, CreateTicket create, CancellationToken ct) =>
         {
             var o = await create.HandleAsync(r, ct);
-            if (o.Created is not { } c) return Invalid(o.Errors);
+            if (o.Created is not { } c) return GridGov.Infrastructure.Invalid.Problem(o.Errors);
             return c.Existing ? TypedResults.Ok(c) : TypedResults.Created($"/api/v1/tickets/{c.Ticket.Id}", c);
         }).RequireAuthorization(Permissions.TicketsReport);
         g.MapGet("/{id:long}", async Task<Results<Ok<TicketDetail>, NotFound>> (long id, TicketQueries queries, CancellationToken ct) =>
@@ -67,7 +67,7 @@ static class TicketEndpoints
         {
             await using var stream = file.OpenReadStream();
             var o = await files.SavePhotoAsync(stream, ct);
-            return o.File is { } f ? TypedResults.Created($"/api/v1/files/photos/{f.Id}", f) : Invalid(new() { ["file"] = [$"{file.FileName}：{o.Error}"] });
+            return o.File is { } f ? TypedResults.Created($"/api/v1/files/photos/{f.Id}", f) : GridGov.Infrastructure.Invalid.Problem(new() { ["file"] = [$"{file.FileName}：{o.Error}"] });
         }).WithTags("工单").RequireAuthorization(Permissions.TicketsAny).DisableAntiforgery()
           .WithMetadata(new RequestSizeLimitAttribute(FileStore.MaxPhotoBytes + 64 * 1024));
     }
@@ -79,9 +79,7 @@ static class TicketEndpoints
         ActionOutcomeKind.Forbidden => TypedResults.Problem(o.Message, statusCode: 403, title: "无权执行该操作"),
         ActionOutcomeKind.Conflict => TypedResults.Problem(o.Message, statusCode: 409, title: "工单状态已变化",
             extensions: new Dictionary<string, object?> { ["state"] = o.CurrentState?.ToString(), ["stateName"] = o.CurrentState is { } s ? TicketFlow.StateName(s) : null, ["version"] = o.CurrentVersion }),
-        _ => Invalid(o.Errors ?? []),
+        _ => GridGov.Infrastructure.Invalid.Problem(o.Errors ?? []),
     };
 
-    static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(e => e.Value)));
 }

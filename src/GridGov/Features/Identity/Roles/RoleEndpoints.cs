@@ -26,7 +26,7 @@ static class RoleEndpoints
             await SaveAsync(roles, caller, null, r) switch
             {
                 { Role: { } role } => TypedResults.Ok(role),
-                var o => Invalid(o.Errors),
+                var o => GridGov.Infrastructure.Invalid.Problem(o.Errors),
             })
             .RequireAuthorization(Permissions.RolesManage);
         g.MapPut("/{id:long}", async Task<Results<Ok<RoleDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveRoleRequest r, RoleManager<AppRole> roles, CurrentUser caller) =>
@@ -34,7 +34,7 @@ static class RoleEndpoints
             {
                 { NotFound: true } => TypedResults.NotFound(),
                 { Role: { } role } => TypedResults.Ok(role),
-                var o => Invalid(o.Errors),
+                var o => GridGov.Infrastructure.Invalid.Problem(o.Errors),
             }).RequireAuthorization(Permissions.RolesManage);
         g.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (long id, RoleManager<AppRole> roles, UserManager<AppUser> users) =>
             await DeleteAsync(roles, users, id) switch
@@ -124,6 +124,4 @@ static class RoleEndpoints
         foreach (var p in wanted.Distinct().Where(p => claims.All(c => c.Value != p))) await roles.AddClaimAsync(role, new(Permissions.ClaimType, p));
     }
 
-    static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(e => e.Value)));
 }

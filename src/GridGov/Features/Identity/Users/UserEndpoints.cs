@@ -25,12 +25,12 @@ static class UserEndpoints
         manage.MapPost("/", async Task<Results<Created<UserCreated>, ValidationProblem>> ([FromBody] SaveUserRequest r, [FromServices] SaveUser save, CancellationToken ct) =>
         {
             var o = await save.CreateAsync(r, ct);
-            return o.User is null ? Invalid(o.Errors) : TypedResults.Created($"/api/v1/users/{o.User.Id}", new UserCreated(o.User, o.Password));
+            return o.User is null ? GridGov.Infrastructure.Invalid.Problem(o.Errors) : TypedResults.Created($"/api/v1/users/{o.User.Id}", new UserCreated(o.User, o.Password));
         });
         manage.MapPut("/{id:long}", async Task<Results<Ok<UserDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveUserRequest r, [FromServices] SaveUser save, CancellationToken ct) =>
         {
             var o = await save.UpdateAsync(id, r, ct);
-            return o.NotFound ? TypedResults.NotFound() : o.User is null ? Invalid(o.Errors) : TypedResults.Ok(o.User);
+            return o.NotFound ? TypedResults.NotFound() : o.User is null ? GridGov.Infrastructure.Invalid.Problem(o.Errors) : TypedResults.Ok(o.User);
         });
         manage.MapPost("/{id:long}/disable", async (long id, [FromServices] UserActions a, CancellationToken ct) =>
             Respond(await a.SetDisabledAsync(id, true, ct)));
@@ -47,8 +47,6 @@ static class UserEndpoints
         _ => r.Password is { } p ? TypedResults.Ok(p) : TypedResults.NoContent(),
     };
 
-    static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(e => e.Value)));
 }
 
 public sealed record UserCreated(UserDto User, string? GeneratedPassword);

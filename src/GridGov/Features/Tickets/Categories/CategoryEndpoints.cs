@@ -24,7 +24,7 @@ static class CategoryEndpoints
             {
                 { NotFound: true } => TypedResults.NotFound(),
                 { Category: { } c } => TypedResults.Ok(c),
-                var o => TypedResults.ValidationProblem(o.Errors, title: "提交的数据有误", detail: string.Join("；", o.Errors.SelectMany(x => x.Value))),
+                var o => GridGov.Infrastructure.Invalid.Problem(o.Errors),
             }).RequireAuthorization(Permissions.TicketsConfigure);
     }
 

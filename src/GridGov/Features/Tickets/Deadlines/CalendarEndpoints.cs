@@ -23,7 +23,7 @@ static class CalendarEndpoints
         {
             var saved = await SaveAsync(db, clock, year, days, ct);
             return saved.Calendar is { } calendar ? TypedResults.Ok(calendar)
-                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [.. saved.Errors] }, title: "提交的数据有误", detail: string.Join("；", saved.Errors));
+                : GridGov.Infrastructure.Invalid.Problem(new Dictionary<string, string[]> { ["days"] = [.. saved.Errors] });
         }).RequireAuthorization(Permissions.TicketsConfigure);
     }
 

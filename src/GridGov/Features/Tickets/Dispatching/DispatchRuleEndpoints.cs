@@ -27,14 +27,14 @@ static class DispatchRuleEndpoints
             await SaveAsync(db, categories, null, r, ct) switch
             {
                 { Rule: { } rule } => TypedResults.Created($"/api/v1/tickets/dispatch-rules/{rule.Id}", rule),
-                var o => Invalid(o.Errors),
+                var o => GridGov.Infrastructure.Invalid.Problem(o.Errors),
             });
         g.MapPut("/{id:int}", async Task<Results<Ok<DispatchRuleDto>, NotFound, ValidationProblem>> (int id, [FromBody] SaveDispatchRule r, GridDbContext db, Categories.CategoryCatalog categories, CancellationToken ct) =>
             await SaveAsync(db, categories, id, r, ct) switch
             {
                 { NotFound: true } => TypedResults.NotFound(),
                 { Rule: { } rule } => TypedResults.Ok(rule),
-                var o => Invalid(o.Errors),
+                var o => GridGov.Infrastructure.Invalid.Problem(o.Errors),
             });
         g.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound>> (int id, GridDbContext db, CancellationToken ct) =>
         {
@@ -96,6 +96,4 @@ static class DispatchRuleEndpoints
         return e;
     }
 
-    static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "提交的数据有误", detail: string.Join("；", errors.SelectMany(x => x.Value)));
 }
