@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridDbContext))]
-    [Migration("20261125163355_Tickets")]
-    partial class Tickets
+    [Migration("20261125162154_TicketQueueIndex")]
+    partial class TicketQueueIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

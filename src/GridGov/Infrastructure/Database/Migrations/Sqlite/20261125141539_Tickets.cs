@@ -11,24 +11,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "DepartmentId",
-                table: "AspNetUsers",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.CreateTable(
-                name: "AuditHeads",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AuditHeads", x => x.Id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "CalendarDays",
                 columns: table => new
@@ -40,22 +22,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarDays", x => x.Date);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Departments",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OrgUnitCode = table.Column<long>(type: "INTEGER", nullable: false),
-                    GridCode = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Departments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -222,22 +188,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.InsertData(
-                table: "AuditHeads",
-                columns: new[] { "Id", "Version" },
-                values: new object[] { 1, 0L });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Departments_GridCode",
-                table: "Departments",
-                column: "GridCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Departments_OrgUnitCode_Name",
-                table: "Departments",
-                columns: new[] { "OrgUnitCode", "Name" },
-                unique: true);
-
             migrationBuilder.CreateIndex(
                 name: "IX_DispatchRules_GridCode",
                 table: "DispatchRules",
@@ -275,11 +225,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
                 column: "GridCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_LeadDepartmentId_State",
-                table: "Tickets",
-                columns: new[] { "LeadDepartmentId", "State" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_PrimaryId",
                 table: "Tickets",
                 column: "PrimaryId");
@@ -299,24 +244,13 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
                 name: "IX_Tickets_State_GridCode_Id",
                 table: "Tickets",
                 columns: new[] { "State", "GridCode", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tickets_State_Id",
-                table: "Tickets",
-                columns: new[] { "State", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AuditHeads");
-
-            migrationBuilder.DropTable(
                 name: "CalendarDays");
-
-            migrationBuilder.DropTable(
-                name: "Departments");
 
             migrationBuilder.DropTable(
                 name: "DispatchRules");
@@ -335,10 +269,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Tickets");
-
-            migrationBuilder.DropColumn(
-                name: "DepartmentId",
-                table: "AspNetUsers");
         }
     }
 }

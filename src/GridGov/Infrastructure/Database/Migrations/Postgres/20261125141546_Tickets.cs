@@ -12,24 +12,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "DepartmentId",
-                table: "AspNetUsers",
-                type: "bigint",
-                nullable: true);
-
-            migrationBuilder.CreateTable(
-                name: "AuditHeads",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AuditHeads", x => x.Id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "CalendarDays",
                 columns: table => new
@@ -41,22 +23,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarDays", x => x.Date);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Departments",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OrgUnitCode = table.Column<long>(type: "bigint", nullable: false),
-                    GridCode = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Departments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -223,22 +189,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.InsertData(
-                table: "AuditHeads",
-                columns: new[] { "Id", "Version" },
-                values: new object[] { 1, 0L });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Departments_GridCode",
-                table: "Departments",
-                column: "GridCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Departments_OrgUnitCode_Name",
-                table: "Departments",
-                columns: new[] { "OrgUnitCode", "Name" },
-                unique: true);
-
             migrationBuilder.CreateIndex(
                 name: "IX_DispatchRules_GridCode",
                 table: "DispatchRules",
@@ -276,11 +226,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
                 column: "GridCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_LeadDepartmentId_State",
-                table: "Tickets",
-                columns: new[] { "LeadDepartmentId", "State" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_PrimaryId",
                 table: "Tickets",
                 column: "PrimaryId");
@@ -300,24 +245,13 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
                 name: "IX_Tickets_State_GridCode_Id",
                 table: "Tickets",
                 columns: new[] { "State", "GridCode", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tickets_State_Id",
-                table: "Tickets",
-                columns: new[] { "State", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AuditHeads");
-
-            migrationBuilder.DropTable(
                 name: "CalendarDays");
-
-            migrationBuilder.DropTable(
-                name: "Departments");
 
             migrationBuilder.DropTable(
                 name: "DispatchRules");
@@ -336,10 +270,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Tickets");
-
-            migrationBuilder.DropColumn(
-                name: "DepartmentId",
-                table: "AspNetUsers");
         }
     }
 }
