@@ -39,12 +39,12 @@ public abstract partial class GridDbContext(DbContextOptions options)
     internal Func<AuditActor> ActorSource { get; set; } = () => AuditActor.System;
     internal AuditActor Actor => ActorSource();
 
-    // Flat values for the query filter; EF Core evaluates them per query.
-    bool ScopeAll => Scope.IsAll;
-    bool ScopeSelf => Scope.IsSelf;
+    // Flat values for the query filter; EF Core evaluates them per query. The area is always one
+    // `GridCode BETWEEN` range (all data: every code), never inside an OR, so an index can serve it.
+    long ScopeFrom => Scope.Bounds?.From ?? 0;
+    long ScopeTo => Scope.Bounds?.To ?? long.MaxValue;
     bool ScopeCustom => Scope.IsCustom;
-    long ScopeFrom => Scope.Range.From;
-    long ScopeTo => Scope.Range.To;
+    bool ScopeSelf => Scope.IsSelf;
     long ScopeUserId => Scope.UserId;
     long? ScopeDepartment => Scope.DepartmentId;
     List<long> ScopeCities => Scope.CustomAt(OrgLevel.City);
@@ -72,39 +72,47 @@ public abstract partial class GridDbContext(DbContextOptions options)
         builder.Entity<Department>().HasQueryFilter(DataScopeFilter, InScope<Department>(null));
         builder.Entity<DispatchRule>().HasQueryFilter(DataScopeFilter, InScope<DispatchRule>(null));
         // Tickets: the area; department staff further see only tickets dispatched to their
-        // department (DESIGN.md §4).
-        // Whoever reported a ticket follows it wherever it lies (a grid worker reporting next door).
-        Expression<Func<Ticket, bool>> ofDepartment = t => ScopeDepartment == null || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
+        // department (DESIGN.md §4). Whoever reported a ticket follows it wherever it lies (a grid
+        // worker reporting next door).
         Expression<Func<Ticket, bool>> reported = t => ScopeUserId != 0 && t.ReporterId == ScopeUserId;
-        builder.Entity<Ticket>().HasQueryFilter(DataScopeFilter, Or(And(InScope<Ticket>(null), ofDepartment), reported));
+        builder.Entity<Ticket>().HasQueryFilter(DataScopeFilter, Or(TicketArea(), reported));
         // History rows are seen exactly when their ticket is.
         builder.Entity<TicketEvent>().HasQueryFilter(DataScopeFilter, e => Tickets.Any(t => t.Id == e.TicketId));
         builder.Entity<Notification>().HasQueryFilter(DataScopeFilter, n => n.UserId == ScopeUserId);
     }
 
-    // The data scope of DESIGN.md §4 as one expression: all; one integer range on the 15-digit code;
-    // a custom set of units matched by code prefix; or, for records with an owner, the caller's own.
+    // The command centre's queues are areas: the tickets of the caller's area (for department staff,
+    // dispatched to their department), without those they reported elsewhere ("我上报的" has them).
+    // The same expression as in the filter, so the scope is still decided here only; without the OR
+    // of the reporter the area stays an index range. Only ever narrower than Tickets.
+    internal IQueryable<Ticket> TicketsOfArea => Tickets.IgnoreQueryFilters([DataScopeFilter]).Where(TicketArea());
+
+    Expression<Func<Ticket, bool>> TicketArea()
+    {
+        Expression<Func<Ticket, bool>> ofDepartment = t => ScopeDepartment == null || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
+        return And(InScope<Ticket>(null), ofDepartment);
+    }
+
+    // The data scope of DESIGN.md §4 as one expression: a range of the 15-digit code (every code for
+    // all data), within it for a custom set the chosen units matched by code prefix; for "self only",
+    // the records the caller owns, or their own unit for records without an owner.
     Expression<Func<T, bool>> InScope<T>(Expression<Func<T, long?>>? owner) where T : IGridScoped
     {
         Expression<Func<T, bool>> area = e =>
-            ScopeAll
-            || (!ScopeSelf && e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo)
-            || (ScopeCustom && (ScopeCities.Contains(e.GridCode / 100_000_000_000L)
+            e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo
+            && (!ScopeCustom
+                || ScopeCities.Contains(e.GridCode / 100_000_000_000L)
                 || ScopeDistricts.Contains(e.GridCode / 1_000_000_000L)
                 || ScopeStreets.Contains(e.GridCode / 1_000_000L)
                 || ScopeCommunities.Contains(e.GridCode / 1_000L)
-                || ScopeGrids.Contains(e.GridCode)));
-        if (owner is null)
-        {
-            // Without an owner, "self only" means the caller's own unit.
-            Expression<Func<T, bool>> ownUnit = e => ScopeSelf && e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo;
-            return Or(area, ownUnit);
-        }
+                || ScopeGrids.Contains(e.GridCode));
+        if (owner is null) return area;
         Expression<Func<long?, bool>> mine = id => ScopeSelf && id == ScopeUserId;
+        Expression<Func<T, bool>> notSelf = e => !ScopeSelf;
         var p = area.Parameters[0];
         var ownerOfE = new ReplaceParameter(owner.Parameters[0], p).Visit(owner.Body);
         var mineOfE = new ReplaceParameter(mine.Parameters[0], ownerOfE).Visit(mine.Body);
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(area.Body, mineOfE), p);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(And(area, notSelf).Body, mineOfE), p);
     }
 
     static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>

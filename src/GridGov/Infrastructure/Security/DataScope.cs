@@ -30,6 +30,17 @@ public sealed record DataScope(DataScopeKind Kind, long UnitCode, long UserId, I
         ? (1, 0)
         : Kind == DataScopeKind.UnitAndBelow ? OrgCode.Subtree(UnitCode) : (OrgCode.Pad(UnitCode), OrgCode.Pad(UnitCode));
 
+    // The one code range every visible row lies in: null for all data; for a custom set the range
+    // spanning its units (each row is then matched against the units themselves); empty for nobody.
+    public (long From, long To)? Bounds => Kind switch
+    {
+        DataScopeKind.All => null,
+        DataScopeKind.Custom when CustomUnits.Count > 0 =>
+            (CustomUnits.Min(u => OrgCode.Subtree(u).From), CustomUnits.Max(u => OrgCode.Subtree(u).To)),
+        DataScopeKind.Custom => (1, 0),
+        _ => Range,
+    };
+
     // Custom sets hold units of any level; each level is matched by its prefix of the grid code.
     public List<long> CustomAt(OrgLevel level) =>
         IsCustom ? CustomUnits.Where(c => OrgCode.LevelOf(c) == level).ToList() : [];

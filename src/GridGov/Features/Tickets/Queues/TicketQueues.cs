@@ -30,15 +30,23 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         _ => TicketFlow.StateName(Enum.Parse<TicketState>(q.ToString())),
     };
 
+    // Totals are counted up to this many: people page near the top, and counting a big archive is slow.
+    const int CountCap = 10_000;
+
     public async Task<TicketList> ListAsync(TicketQuery q, CancellationToken ct = default)
     {
         var page = Math.Max(q.Page ?? 1, 1);
         var size = Math.Clamp(q.PageSize ?? 20, 1, 100);
         var filtered = Filter(q);
-        // Counting a big closed archive is the slow part of paging; it is capped, as people page near the top.
-        var total = await filtered.Take(10_000).CountAsync(ct);
+        var total = await filtered.Take(CountCap).CountAsync(ct);
+        // Two ways to the newest rows, and the count says which is cheap (SQLite cannot know, it plans
+        // without the values): many matches → walk the (State, Id) index from the top until the page
+        // is full, as matches are then at least CountCap / (tickets of that state) of what it meets;
+        // few matches → take them all from the area's (State, GridCode) range and sort them, which
+        // `Id + 0` asks for by hiding the Id order from the planner.
+        var ordered = total >= CountCap ? filtered.OrderByDescending(t => t.Id) : filtered.OrderByDescending(t => t.Id + 0);
         var now = clock.Now;
-        var rows = await filtered.OrderByDescending(t => t.Id).Skip((page - 1) * size).Take(size)
+        var rows = await ordered.Skip((page - 1) * size).Take(size)
             .Select(t => new
             {
                 t.Id, t.CategoryId, t.Description, t.Address, t.GridCode, t.State, t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt, t.LeadDepartmentId,
@@ -60,7 +68,7 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
     // How many tickets wait in each queue of the caller's area (or of `area` within it).
     public async Task<List<QueueCount>> CountsAsync(long? area, CancellationToken ct = default)
     {
-        var q = InArea(db.Tickets.AsNoTracking(), area);
+        var q = InArea(db.TicketsOfArea.AsNoTracking(), area);
         var now = clock.Now;
         var open = Ticket.Open.Append(TicketState.Shelved).ToArray();
         var byState = await q.Where(t => open.Contains(t.State)).GroupBy(t => t.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
@@ -79,7 +87,8 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
     IQueryable<Ticket> Filter(TicketQuery q)
     {
         var now = clock.Now;
-        var t = InArea(db.Tickets.AsNoTracking(), q.Area);
+        // Queues are the caller's area; what they reported elsewhere is in "我上报的" only.
+        var t = InArea((q.Queue == TicketQueue.Mine ? db.Tickets : db.TicketsOfArea).AsNoTracking(), q.Area);
         t = q.Queue switch
         {
             null or TicketQueue.All => t,
