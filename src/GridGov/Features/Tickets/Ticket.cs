@@ -106,12 +106,15 @@ sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.EvaluationNote).HasMaxLength(500);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => new { t.ReporterId, t.ClientRequestId }).IsUnique();
-        // Queues: state within an area, newest first; overdue: open tickets by deadline.
+        // Queues (TicketQueues): the tickets of a state within an area — counted, and for a small
+        // area taken whole and sorted — come from this range.
         b.HasIndex(t => new { t.State, t.GridCode, t.Id });
-        // A queue page, newest first: walked backwards and filtered by area until the page is full,
-        // instead of sorting every ticket of that state.
-        b.HasIndex(t => new { t.State, t.Id });
-        b.HasIndex(t => new { t.State, t.DueAt });
+        // A queue page of a big area, newest first: walked backwards, the area checked inside the
+        // index, until the page is full; no sort of every ticket of that state.
+        b.HasIndex(t => new { t.State, t.Id, t.GridCode });
+        // Overdue: open tickets past their deadline; supervised: open tickets with a mark.
+        b.HasIndex(t => new { t.State, t.DueAt, t.GridCode });
+        b.HasIndex(t => new { t.Supervision, t.State, t.GridCode });
         b.HasIndex(t => t.GridCode);
         b.HasIndex(t => t.PrimaryId);
         // A department's own queue.

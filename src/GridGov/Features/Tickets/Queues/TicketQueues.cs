@@ -30,6 +30,9 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         _ => TicketFlow.StateName(Enum.Parse<TicketState>(q.ToString())),
     };
 
+    // "Supervised" as a list of values rather than "not None", so that it is an index lookup.
+    static readonly Supervision[] Marked = [Supervision.Normal, Supervision.Yellow, Supervision.Red];
+
     // Totals are counted up to this many: people page near the top, and counting a big archive is slow.
     const int CountCap = 10_000;
 
@@ -73,7 +76,7 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         var open = Ticket.Open.Append(TicketState.Shelved).ToArray();
         var byState = await q.Where(t => open.Contains(t.State)).GroupBy(t => t.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var overdue = await q.Where(t => Ticket.Open.Contains(t.State) && t.DueAt < now).CountAsync(ct);
-        var supervised = await q.Where(t => Ticket.Open.Contains(t.State) && t.Supervision != Supervision.None).CountAsync(ct);
+        var supervised = await q.Where(t => Ticket.Open.Contains(t.State) && Marked.Contains(t.Supervision)).CountAsync(ct);
         int Of(TicketState s) => byState.FirstOrDefault(x => x.Key == s)?.N ?? 0;
         List<QueueCount> counts = [.. open.Select(s => new QueueCount(Enum.Parse<TicketQueue>(s.ToString()), TicketFlow.StateName(s), Of(s)))];
         counts.Insert(6, new(TicketQueue.Overdue, NameOf(TicketQueue.Overdue), overdue));
@@ -93,7 +96,7 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         {
             null or TicketQueue.All => t,
             TicketQueue.Overdue => t.Where(x => Ticket.Open.Contains(x.State) && x.DueAt < now),
-            TicketQueue.Supervised => t.Where(x => Ticket.Open.Contains(x.State) && x.Supervision != Supervision.None),
+            TicketQueue.Supervised => t.Where(x => Ticket.Open.Contains(x.State) && Marked.Contains(x.Supervision)),
             TicketQueue.Mine => t.Where(x => x.ReporterId == user.UserId),
             TicketQueue.Department => t.Where(x => x.LeadDepartmentId == user.DepartmentId && (Ticket.Open.Contains(x.State) || x.State == TicketState.Shelved)),
             var s => ByState(t, Enum.Parse<TicketState>(s.ToString()!)),

@@ -633,11 +633,13 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
 
-                    b.HasIndex("State", "DueAt");
-
-                    b.HasIndex("State", "Id");
+                    b.HasIndex("State", "DueAt", "GridCode");
 
                     b.HasIndex("State", "GridCode", "Id");
+
+                    b.HasIndex("State", "Id", "GridCode");
+
+                    b.HasIndex("Supervision", "State", "GridCode");
 
                     b.ToTable("Tickets");
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridDbContext))]
-    [Migration("20261125153909_TicketDepartmentIndex")]
-    partial class TicketDepartmentIndex
+    [Migration("20261125170341_Tickets")]
+    partial class Tickets
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -617,9 +617,13 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
 
-                    b.HasIndex("State", "DueAt");
+                    b.HasIndex("State", "DueAt", "GridCode");
 
                     b.HasIndex("State", "GridCode", "Id");
+
+                    b.HasIndex("State", "Id", "GridCode");
+
+                    b.HasIndex("Supervision", "State", "GridCode");
 
                     b.ToTable("Tickets");
                 });

@@ -225,6 +225,11 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
                 column: "GridCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_LeadDepartmentId_State",
+                table: "Tickets",
+                columns: new[] { "LeadDepartmentId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_PrimaryId",
                 table: "Tickets",
                 column: "PrimaryId");
@@ -236,14 +241,24 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_State_DueAt",
+                name: "IX_Tickets_State_DueAt_GridCode",
                 table: "Tickets",
-                columns: new[] { "State", "DueAt" });
+                columns: new[] { "State", "DueAt", "GridCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_State_GridCode_Id",
                 table: "Tickets",
                 columns: new[] { "State", "GridCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_State_Id_GridCode",
+                table: "Tickets",
+                columns: new[] { "State", "Id", "GridCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Supervision_State_GridCode",
+                table: "Tickets",
+                columns: new[] { "Supervision", "State", "GridCode" });
         }
 
         /// <inheritdoc />
