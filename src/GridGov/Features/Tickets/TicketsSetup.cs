@@ -26,6 +26,7 @@ static class TicketsSetup
         services.AddScoped<DispatchRules>();
         services.AddScoped<DuplicateLinks>();
         services.AddScoped<SimilarTickets>();
+        services.AddSingleton<TicketWords>();
         services.AddScoped<DepartmentSuggester>();
         services.AddScoped<SeedTicketData>();
         services.AddSingleton<OverdueWatcher>();

@@ -55,4 +55,14 @@ public sealed class GridLocator
 
         return best == int.MaxValue ? null : _codes[best];
     }
+
+    /// <summary>Codes of the areas whose envelope meets the box, in code order.</summary>
+    public List<long> Near(double minLon, double minLat, double maxLon, double maxLat)
+    {
+        var hits = _tree.Query(new Envelope(minLon, maxLon, minLat, maxLat));
+        var codes = new List<long>(hits.Count);
+        foreach (var i in hits) codes.Add(_codes[i]);
+        codes.Sort();
+        return codes;
+    }
 }

@@ -1,5 +1,6 @@
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
+using GridGov.Features.Tickets.Intake;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace GridGov.Features.Tickets.Duplicates;
 
 // Duplicate candidates (DESIGN.md §5): open tickets near in space (the category's radius), in time
 // (the last 30 days) and in words (Chinese segmentation), each with a score and the reason in words.
-public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories, TicketClock clock)
+public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories, TicketClock clock, GridIndex grids, TicketWords cache)
 {
     const int WindowDays = 30;
     const double MinScore = 0.35;
@@ -19,28 +20,29 @@ public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories,
         var category = categories.Get(t.CategoryId);
         var radius = Math.Max(category?.RadiusMeters ?? 100, 10);
         var since = clock.Now.AddDays(-WindowDays);
-        // Within the ticket's district (one index range), then the box around the point.
-        var district = t.GridCode / 1_000_000_000 * 1_000_000_000;
-        var q = db.Tickets.AsNoTracking().Where(o => Candidates.Contains(o.State) && o.GridCode >= district && o.GridCode < district + 1_000_000_000
-            && o.Id != t.Id && o.ReportedAt >= since);
+        var q = db.Tickets.AsNoTracking().Where(o => Candidates.Contains(o.State) && o.Id != t.Id && o.ReportedAt >= since);
         if (t.Lat is { } lat && t.Lon is { } lon)
         {
+            // The grids the box around the point touches, then the box: a few index lookups.
             var dLat = radius / 111_320.0;
             var dLon = dLat / Math.Max(Math.Cos(lat * Math.PI / 180), 0.01);
-            q = q.Where(o => o.Lat >= lat - dLat && o.Lat <= lat + dLat && o.Lon >= lon - dLon && o.Lon <= lon + dLon);
+            var near = (await grids.GetAsync(ct)).Near(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+            if (!near.Contains(t.GridCode)) near.Add(t.GridCode);
+            q = q.Where(o => near.Contains(o.GridCode)
+                && o.Lat >= lat - dLat && o.Lat <= lat + dLat && o.Lon >= lon - dLon && o.Lon <= lon + dLon);
         }
         else q = q.Where(o => o.GridCode == t.GridCode);
-        var near = await q.OrderByDescending(o => o.Id).Take(200)
+        var found = await q.OrderByDescending(o => o.Id).Take(200)
             .Select(o => new { o.Id, o.CategoryId, o.Description, o.State, o.ReportedAt, o.Lat, o.Lon }).ToListAsync(ct);
-        if (near.Count == 0) return [];
+        if (found.Count == 0) return [];
 
-        var words = ChineseText.Tokens(t.Description);
+        var words = cache.Of(t.Id, t.Description);
         var now = clock.Now;
-        return [.. near.Select(o =>
+        return [.. found.Select(o =>
             {
                 double? distance = t.Lat is { } a && t.Lon is { } b && o.Lat is { } c && o.Lon is { } d ? Meters(a, b, c, d) : null;
                 if (distance > radius) return null;
-                var other = ChineseText.Tokens(o.Description);
+                var other = cache.Of(o.Id, o.Description);
                 var text = TextSimilarity.Score(words, other);
                 var place = distance is { } m ? 1 - m / radius : 0.5;
                 var age = Math.Clamp((now - o.ReportedAt).TotalDays / WindowDays, 0, 1);

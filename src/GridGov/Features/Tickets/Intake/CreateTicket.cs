@@ -100,7 +100,8 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         }
         feed.Publish(ticket);
         var candidates = await similar.FindAsync(ticket, ct);
-        return new(new(await queries.DetailAsync(ticket.Id, ct) ?? throw new InvalidOperationException(), false, candidates), []);
+        var detail = queries.New(ticket, await grids.NameOfAsync(ticket.GridCode, ct), await grids.NameOfAsync(ticket.CentreCode, ct));
+        return new(new(detail, false, candidates), []);
     }
 
     async Task<Outcome?> ExistingAsync(long? reporter, string requestId, CancellationToken ct)

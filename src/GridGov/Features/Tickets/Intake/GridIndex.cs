@@ -9,29 +9,39 @@ using NetTopologySuite.Geometries;
 
 namespace GridGov.Features.Tickets.Intake;
 
-// The spatial index over every grid of every city, built on first use and dropped after an import.
-// Intake asks it which grid a reported point lies in: about a microsecond, no database round trip.
+// The spatial index over every grid of every city, and the names of all units, built on first use
+// and dropped after an import. Intake asks it which grid a reported point lies in (about a
+// microsecond), which grids are near it, and what the grid and its centre are called: no database
+// round trip.
 public sealed class GridIndex(GridDatabase database)
 {
     readonly SemaphoreSlim gate = new(1, 1);
-    volatile GridLocator? locator;
+    volatile Loaded? loaded;
 
-    public async ValueTask<GridLocator> GetAsync(CancellationToken ct = default)
+    sealed record Loaded(GridLocator Locator, Dictionary<long, string> Names);
+
+    public async ValueTask<GridLocator> GetAsync(CancellationToken ct = default) => (await LoadAsync(ct)).Locator;
+
+    public async ValueTask<string?> NameOfAsync(long code, CancellationToken ct = default) =>
+        (await LoadAsync(ct)).Names.GetValueOrDefault(code);
+
+    async ValueTask<Loaded> LoadAsync(CancellationToken ct)
     {
-        if (locator is { } ready) return ready;
+        if (loaded is { } ready) return ready;
         await gate.WaitAsync(ct);
         try
         {
-            if (locator is { } built) return built;
+            if (loaded is { } built) return built;
             // Every grid, whoever asks: which grid a point is in is not a secret, and the index is shared.
             await using var db = database.CreateUnscoped(AuditActor.System);
             var rows = await db.OrgUnits.Where(u => u.Level == OrgLevel.Grid && u.Boundary != null)
                 .Select(u => new { u.Code, u.Boundary }).ToListAsync(ct);
             var grids = rows.Select(r => (r.Code, JsonSerializer.Deserialize<Geometry>(r.Boundary!, BoundaryFile.GeoJson)!));
-            return locator = new GridLocator(grids);
+            var names = await db.OrgUnits.ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+            return loaded = new(new GridLocator(grids), names);
         }
         finally { gate.Release(); }
     }
 
-    public void Invalidate() => locator = null;
+    public void Invalidate() => loaded = null;
 }

@@ -26,6 +26,17 @@ public sealed class TicketQueries(GridDbContext db, CurrentUser user, CategoryCa
             .Where(u => u.Code == t.GridCode || u.Code == t.CentreCode).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
         var duplicates = await db.Tickets.IgnoreQueryFilters([GridDbContext.DataScopeFilter])
             .Where(d => d.PrimaryId == t.Id).Select(d => d.Id).ToListAsync(ct);
+        return Build(t, events, departments, units, duplicates);
+    }
+
+    // A ticket intake has just written, from what it has in hand: its own history rows, no
+    // departments or duplicates yet, the unit names from the grid index.
+    public TicketDetail New(Ticket t, string? gridName, string? centreName) =>
+        Build(t, t.Events, new Dictionary<long, string>(), new Dictionary<long, string> { [t.GridCode] = gridName ?? "", [t.CentreCode] = centreName ?? "" }, []);
+
+    TicketDetail Build(Ticket t, IReadOnlyList<TicketEvent> events, IReadOnlyDictionary<long, string> departments,
+        IReadOnlyDictionary<long, string> units, List<long> duplicates)
+    {
         var who = CurrentUserFacts.Of(user);
         var active = t.Assignments.Where(a => a.Active).ToList();
         return new TicketDetail(t.Id, Ticket.NumberOf(t.Id, t.ReportedAt), t.Version, categories.CodeOf(t.CategoryId), categories.PathName(t.CategoryId),

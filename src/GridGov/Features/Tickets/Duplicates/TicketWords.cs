@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using GridGov.Infrastructure.Text;
+
+namespace GridGov.Features.Tickets.Duplicates;
+
+// The words of ticket descriptions, kept by ticket id: a description never changes after intake,
+// and every report compares itself with the open tickets around it, so the same neighbours would
+// otherwise be segmented again for each newcomer. Bounded: when full, it starts again empty.
+public sealed class TicketWords
+{
+    const int Capacity = 200_000;
+    readonly ConcurrentDictionary<long, string[]> words = new();
+
+    public string[] Of(long ticketId, string description)
+    {
+        if (words.TryGetValue(ticketId, out var known)) return known;
+        if (words.Count >= Capacity) words.Clear();
+        return words[ticketId] = ChineseText.Tokens(description);
+    }
+}
