@@ -85,12 +85,13 @@ public abstract partial class GridDbContext(DbContextOptions options)
     // dispatched to their department), without those they reported elsewhere ("我上报的" has them).
     // The same expression as in the filter, so the scope is still decided here only; without the OR
     // of the reporter the area stays an index range. Only ever narrower than Tickets.
-    internal IQueryable<Ticket> TicketsOfArea => Tickets.IgnoreQueryFilters([DataScopeFilter]).Where(TicketArea());
+    // For all data not even the range of every code: that would tempt SQLite to read the whole range.
+    internal IQueryable<Ticket> TicketsOfArea => Tickets.IgnoreQueryFilters([DataScopeFilter]).Where(TicketArea(Scope.IsAll));
 
-    Expression<Func<Ticket, bool>> TicketArea()
+    Expression<Func<Ticket, bool>> TicketArea(bool everywhere = false)
     {
         Expression<Func<Ticket, bool>> ofDepartment = t => ScopeDepartment == null || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
-        return And(InScope<Ticket>(null), ofDepartment);
+        return everywhere ? ofDepartment : And(InScope<Ticket>(null), ofDepartment);
     }
 
     // The data scope of DESIGN.md §4 as one expression: a range of the 15-digit code (every code for
