@@ -33,7 +33,7 @@ static class GridGovSetup
         var dataDir = Path.GetFullPath(builder.Configuration["GridGov:DataDir"] ?? "gridgov-data");
         Directory.CreateDirectory(dataDir);
         services.AddSingleton(new DataFolder(dataDir));
-        services.AddSingleton(GridDatabase.FromConfiguration(builder.Configuration, dataDir));
+        services.AddSingleton(sp => GridDatabase.FromConfiguration(builder.Configuration, dataDir, sp.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<GridDbFactory>();
         services.AddScoped(sp => sp.GetRequiredService<GridDbFactory>().Create());
         services.AddSingleton(TimeProvider.System);

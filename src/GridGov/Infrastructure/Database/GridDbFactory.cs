@@ -2,6 +2,7 @@ using GridGov.Features.Audit;
 using GridGov.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GridGov.Infrastructure.Database;
 
@@ -14,17 +15,20 @@ public sealed class GridDatabase
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
-    public GridDatabase(DatabaseProvider provider, string connectionString)
+    public GridDatabase(DatabaseProvider provider, string connectionString, SlowQueries? slow = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
         options = provider == DatabaseProvider.Sqlite
             ? new DbContextOptionsBuilder<SqliteGridDbContext>()
                 .UseSqlite(connectionString, o => o.CommandTimeout(120))
-                .AddInterceptors(new SqlitePragmas()).Options
+                .AddInterceptors([new SqlitePragmas(), .. Optional(slow)]).Options
             : new DbContextOptionsBuilder<PostgresGridDbContext>()
-                .UseNpgsql(connectionString, o => o.CommandTimeout(120)).Options;
+                .UseNpgsql(connectionString, o => o.CommandTimeout(120))
+                .AddInterceptors(Optional(slow)).Options;
     }
+
+    static IInterceptor[] Optional(SlowQueries? slow) => slow is null ? [] : [slow];
 
     public GridDbContext Create(DataScope scope, AuditActor actor) => Create(scope, () => actor);
 
@@ -42,13 +46,14 @@ public sealed class GridDatabase
     // the Identity stores (sign-in must find any user before it knows who is asking).
     public GridDbContext CreateUnscoped(AuditActor actor) => Create(DataScope.Everything, actor);
 
-    public static GridDatabase FromConfiguration(IConfiguration config, string dataDir)
+    public static GridDatabase FromConfiguration(IConfiguration config, string dataDir, ILoggerFactory logs)
     {
+        var slow = new SlowQueries(logs.CreateLogger("GridGov.SlowQueries"), TimeSpan.FromMilliseconds(config.GetValue("GridGov:SlowQueryMs", 500)));
         var pg = config.GetConnectionString("Postgres");
-        if (!string.IsNullOrWhiteSpace(pg)) return new GridDatabase(DatabaseProvider.Postgres, pg);
+        if (!string.IsNullOrWhiteSpace(pg)) return new GridDatabase(DatabaseProvider.Postgres, pg, slow);
         var file = Path.Combine(dataDir, "gridgov.db");
         var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
-        return new GridDatabase(DatabaseProvider.Sqlite, cs);
+        return new GridDatabase(DatabaseProvider.Sqlite, cs, slow);
     }
 }
 
