@@ -12,9 +12,11 @@ sealed class TicketOptions
           --intake-tickets N    existing tickets under the intake benchmark (default 1,000,000)
           --queue-tickets N     tickets under the queue benchmark (default 5,000,000)
           --seconds S           length of one measured run of an intake load (default 8; raw inserts half)
+          --warmup S            seconds of untimed intake load on the app before the runs (default 40; quick 20)
           --concurrency C       requests in flight during the intake load (default 32)
           --no-pg               SQLite only (also when GRIDGOV_TEST_PG is not set)
           --queues-pg           also measure the queues on PostgreSQL (a 5M-ticket load into PostgreSQL)
+          --only intake|queues  one of the two parts
         generate [--db sqlite|pg] [--tickets N] [--keep]
                                 a city with N tickets (default 1,000,000); --keep leaves the data folder
                                 (SQLite) or the database (PostgreSQL) for starting the app on it
@@ -23,6 +25,7 @@ sealed class TicketOptions
     public int IntakeTickets { get; set; } = 1_000_000;
     public int QueueTickets { get; set; } = 5_000_000;
     public double Seconds { get; set; } = 8;
+    public double WarmupSeconds { get; set; } = 40;
     public int Concurrency { get; set; } = 32;
     public bool Quick { get; set; }
     public bool NoPostgres { get; set; }
@@ -30,6 +33,7 @@ sealed class TicketOptions
     public DatabaseProvider GenerateDb { get; set; } = DatabaseProvider.Sqlite;
     public int GenerateTickets { get; set; } = 1_000_000;
     public bool Keep { get; set; }
+    public string? Part { get; set; }
 
     public bool Postgres => !NoPostgres && BenchCity.PostgresServer is not null
         && Environment.GetEnvironmentVariable("GRIDGOV_SKIP_PG") is null or "" or "0";
@@ -47,6 +51,7 @@ sealed class TicketOptions
                 IntakeTickets = 200_000;
                 QueueTickets = 1_000_000;
                 Seconds = 4;
+                WarmupSeconds = 20;
                 return true;
             case "--intake-tickets": IntakeTickets = Int(); i++; return true;
             case "--queue-tickets": QueueTickets = Int(); i++; return true;
@@ -56,9 +61,14 @@ sealed class TicketOptions
                 Seconds = i + 1 < args.Length && double.TryParse(args[++i], CultureInfo.InvariantCulture, out var s) && s > 0
                     ? s : throw new ArgumentException("--seconds needs a positive number");
                 return true;
+            case "--warmup":
+                WarmupSeconds = i + 1 < args.Length && double.TryParse(args[++i], CultureInfo.InvariantCulture, out var w) && w >= 0
+                    ? w : throw new ArgumentException("--warmup needs a number of seconds");
+                return true;
             case "--no-pg": NoPostgres = true; return true;
             case "--queues-pg": QueuesOnPostgres = true; return true;
             case "--keep": Keep = true; return true;
+            case "--only" when value is "intake" or "queues": Part = value; i++; return true;
             case "--db" when i + 1 < args.Length:
                 GenerateDb = args[++i] switch
                 {

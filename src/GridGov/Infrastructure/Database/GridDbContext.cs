@@ -41,10 +41,15 @@ public abstract partial class GridDbContext(DbContextOptions options)
 
     // Flat values for the query filter; EF Core evaluates them per query. The area is always one
     // `GridCode BETWEEN` range (all data: every code), never inside an OR, so an index can serve it.
+    // Each is a plain property, negations included: anything more (`!x`, `x == null`) EF Core would
+    // compile into a delegate again on every query.
     long ScopeFrom => Scope.Bounds?.From ?? 0;
     long ScopeTo => Scope.Bounds?.To ?? long.MaxValue;
-    bool ScopeCustom => Scope.IsCustom;
+    bool ScopeNotCustom => !Scope.IsCustom;
     bool ScopeSelf => Scope.IsSelf;
+    bool ScopeNotSelf => !Scope.IsSelf;
+    bool ScopeHasUser => Scope.UserId != 0;
+    bool ScopeAnyDepartment => Scope.DepartmentId is null;
     long ScopeUserId => Scope.UserId;
     long? ScopeDepartment => Scope.DepartmentId;
     List<long> ScopeCities => Scope.CustomAt(OrgLevel.City);
@@ -74,7 +79,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
         // Tickets: the area; department staff further see only tickets dispatched to their
         // department (DESIGN.md §4). Whoever reported a ticket follows it wherever it lies (a grid
         // worker reporting next door).
-        Expression<Func<Ticket, bool>> reported = t => ScopeUserId != 0 && t.ReporterId == ScopeUserId;
+        Expression<Func<Ticket, bool>> reported = t => ScopeHasUser && t.ReporterId == ScopeUserId;
         builder.Entity<Ticket>().HasQueryFilter(DataScopeFilter, Or(TicketArea(), reported));
         // History rows are seen exactly when their ticket is.
         builder.Entity<TicketEvent>().HasQueryFilter(DataScopeFilter, e => Tickets.Any(t => t.Id == e.TicketId));
@@ -90,7 +95,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
 
     Expression<Func<Ticket, bool>> TicketArea(bool everywhere = false)
     {
-        Expression<Func<Ticket, bool>> ofDepartment = t => ScopeDepartment == null || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
+        Expression<Func<Ticket, bool>> ofDepartment = t => ScopeAnyDepartment || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
         return everywhere ? ofDepartment : And(InScope<Ticket>(null), ofDepartment);
     }
 
@@ -101,7 +106,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
     {
         Expression<Func<T, bool>> area = e =>
             e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo
-            && (!ScopeCustom
+            && (ScopeNotCustom
                 || ScopeCities.Contains(e.GridCode / 100_000_000_000L)
                 || ScopeDistricts.Contains(e.GridCode / 1_000_000_000L)
                 || ScopeStreets.Contains(e.GridCode / 1_000_000L)
@@ -109,7 +114,7 @@ public abstract partial class GridDbContext(DbContextOptions options)
                 || ScopeGrids.Contains(e.GridCode));
         if (owner is null) return area;
         Expression<Func<long?, bool>> mine = id => ScopeSelf && id == ScopeUserId;
-        Expression<Func<T, bool>> notSelf = e => !ScopeSelf;
+        Expression<Func<T, bool>> notSelf = e => ScopeNotSelf;
         var p = area.Parameters[0];
         var ownerOfE = new ReplaceParameter(owner.Parameters[0], p).Visit(owner.Body);
         var mineOfE = new ReplaceParameter(mine.Parameters[0], ownerOfE).Visit(mine.Body);

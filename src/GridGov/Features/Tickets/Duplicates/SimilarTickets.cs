@@ -20,18 +20,24 @@ public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories,
         var category = categories.Get(t.CategoryId);
         var radius = Math.Max(category?.RadiusMeters ?? 100, 10);
         var since = clock.Now.AddDays(-WindowDays);
-        var q = db.Tickets.AsNoTracking().Where(o => Candidates.Contains(o.State) && o.Id != t.Id && o.ReportedAt >= since);
+        var self = t.Id;
+        var q = db.Tickets.AsNoTracking().Where(o => Candidates.Contains(o.State) && o.Id != self && o.ReportedAt >= since);
         if (t.Lat is { } lat && t.Lon is { } lon)
         {
             // The grids the box around the point touches, then the box: a few index lookups.
             var dLat = radius / 111_320.0;
             var dLon = dLat / Math.Max(Math.Cos(lat * Math.PI / 180), 0.01);
-            var near = (await grids.GetAsync(ct)).Near(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+            var (west, south, east, north) = (lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+            var near = (await grids.GetAsync(ct)).Near(west, south, east, north);
             if (!near.Contains(t.GridCode)) near.Add(t.GridCode);
-            q = q.Where(o => near.Contains(o.GridCode)
-                && o.Lat >= lat - dLat && o.Lat <= lat + dLat && o.Lon >= lon - dLon && o.Lon <= lon + dLon);
+            // Plain locals in the query: EF Core would compile `lat - dLat` into a delegate per query.
+            q = q.Where(o => near.Contains(o.GridCode) && o.Lat >= south && o.Lat <= north && o.Lon >= west && o.Lon <= east);
         }
-        else q = q.Where(o => o.GridCode == t.GridCode);
+        else
+        {
+            var grid = t.GridCode;
+            q = q.Where(o => o.GridCode == grid);
+        }
         var found = await q.OrderByDescending(o => o.Id).Take(200)
             .Select(o => new { o.Id, o.CategoryId, o.Description, o.State, o.ReportedAt, o.Lat, o.Lon }).ToListAsync(ct);
         if (found.Count == 0) return [];
