@@ -53,6 +53,15 @@ public sealed class IntakeTests(GridGovApp app)
         Assert.Equal("长江路上水井盖缺失（重试）", returned.Ticket.Description);
         Assert.Equal(count, await kit.TicketCountAsync());
         Assert.Equal(1, await CountWithRequestId(requestId));
+
+        // A retry that would now be refused (the description lost on the way) still finds its ticket.
+        var broken = await kit.PostReportAsync("grid", await Body(requestId, ""));
+        Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+        Assert.Equal(created.Ticket.Id, (await Result(broken)).Ticket.Id);
+        // Another reporter's request id is their own: the same id from someone else is a new report.
+        var other = await kit.PostReportAsync("street", await Body(requestId));
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.NotEqual(created.Ticket.Id, (await Result(other)).Ticket.Id);
     }
 
     [Fact]

@@ -28,7 +28,6 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
     {
         var me = user.UserId;
         var requestId = string.IsNullOrWhiteSpace(r.ClientRequestId) ? null : r.ClientRequestId.Trim();
-        if (requestId is not null && await ExistingAsync(me, requestId, ct) is { } again) return again;
 
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message) => (errors.TryGetValue(field, out var l) ? l : errors[field] = []).Add(message);
@@ -63,7 +62,12 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
             else grid = given;
         }
         else Add("lon", "请在地图上选择位置，或指定所在网格");
-        if (errors.Count > 0) return new(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        if (errors.Count > 0)
+        {
+            // A retry of a report that went in before (a category disabled since, say) still gets its ticket.
+            if (requestId is not null && await ExistingAsync(me, requestId, ct) is { } again) return again;
+            return new(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
 
         var now = clock.Now;
         var c = category!;
@@ -94,7 +98,9 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         }
         catch (DbUpdateException) when (requestId is not null)
         {
-            // The same submission arrived twice at once: the other one won, and this answers with its ticket.
+            // A retried submission (or the same one twice at once): the unique index on (reporter,
+            // request id) refuses the second row, and this answers with the ticket of the first. Not
+            // looked up beforehand: a retry is rare, a lookup on every report is not free.
             if (await ExistingAsync(me, requestId, ct) is { } raced) return raced;
             throw;
         }

@@ -62,10 +62,15 @@ public sealed class IntakeWriter : IAsyncDisposable
         db.EntityActors = [];
         foreach (var p in batch)
         {
+            // Keys a failed batch may have handed out were rolled back with it: the database gives new ones.
             p.Ticket.Id = 0;
             db.Tickets.Add(p.Ticket);
             db.EntityActors[p.Ticket] = p.Actor;
-            foreach (var e in p.Ticket.Events) db.EntityActors[e] = p.Actor;
+            foreach (var e in p.Ticket.Events)
+            {
+                e.Id = 0;
+                db.EntityActors[e] = p.Actor;
+            }
         }
         await db.SaveChangesAsync();
         foreach (var p in batch) p.Done.TrySetResult();
