@@ -6,12 +6,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace GridGov.Infrastructure.Database;
 
 // WAL lets readers go on while one writer commits; busy_timeout makes a second writer wait instead of
-// failing at once; synchronous=NORMAL is durable across process crashes in WAL mode; mmap reads
-// pages straight from the OS cache instead of a read() call for each. They hold for
+// failing at once; synchronous=NORMAL is durable across process crashes in WAL mode. They hold for
 // the life of the native connection, which the pool keeps open across many opens: set once for each.
 sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=4294967296;";
+    const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
     static readonly ConditionalWeakTable<object, object> Prepared = new();
 
     static bool Done(DbConnection connection) =>
