@@ -30,6 +30,16 @@ public sealed class ScopeSqlTests(GridGovApp app)
     }
 
     [Fact]
+    public void The_walking_form_hides_the_range_from_the_index_and_keeps_it()
+    {
+        using var db = app.Services.GetRequiredService<GridDatabase>().Create(new DataScope(DataScopeKind.UnitAndBelow, 320102, 7, []), AuditActor.System);
+        var sql = db.TicketsOfAreaUnranged.Where(t => t.State == TicketState.Closed).OrderByDescending(t => t.Id).Take(20).ToQueryString();
+        Assert.Contains("\"GridCode\" + 0 >=", sql);
+        Assert.Contains("\"GridCode\" + 0 <=", sql);
+        Assert.DoesNotContain("\"GridCode\" >=", sql);
+    }
+
+    [Fact]
     public void All_data_has_no_scope_condition_in_the_queues()
     {
         var sql = Sql(DataScope.Everything);

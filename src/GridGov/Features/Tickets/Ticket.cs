@@ -112,8 +112,9 @@ sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A queue page of a big area, newest first: walked backwards, the area checked inside the
         // index, until the page is full; no sort of every ticket of that state.
         b.HasIndex(t => new { t.State, t.Id, t.GridCode });
-        // Overdue: open tickets past their deadline; supervised: open tickets with a mark.
-        b.HasIndex(t => new { t.State, t.DueAt, t.GridCode });
+        // Overdue, most overdue first: a ticket has a deadline exactly while it is open, so this holds
+        // open tickets only and its order is the queue's. Supervised: open tickets with a mark.
+        b.HasIndex(t => new { t.DueAt, t.GridCode });
         b.HasIndex(t => new { t.Supervision, t.State, t.GridCode });
         b.HasIndex(t => t.GridCode);
         b.HasIndex(t => t.PrimaryId);

@@ -91,27 +91,39 @@ public abstract partial class GridDbContext(DbContextOptions options)
     // The same expression as in the filter, so the scope is still decided here only; without the OR
     // of the reporter the area stays an index range. Only ever narrower than Tickets.
     // For all data not even the range of every code: that would tempt SQLite to read the whole range.
-    internal IQueryable<Ticket> TicketsOfArea => Tickets.IgnoreQueryFilters([DataScopeFilter]).Where(TicketArea(Scope.IsAll));
+    internal IQueryable<Ticket> TicketsOfArea => AreaQuery(indexedRange: true);
 
-    Expression<Func<Ticket, bool>> TicketArea(bool everywhere = false)
+    // The same rows, the range written `GridCode + 0` so that no index serves it: SQLite plans
+    // without the parameters' values and would read a big area's whole range and sort it, where
+    // walking the (State, Id) index newest first finds a page at once (TicketQueues decides).
+    internal IQueryable<Ticket> TicketsOfAreaUnranged => AreaQuery(indexedRange: false);
+
+    IQueryable<Ticket> AreaQuery(bool indexedRange) =>
+        Tickets.IgnoreQueryFilters([DataScopeFilter]).Where(TicketArea(Scope.IsAll, indexedRange));
+
+    Expression<Func<Ticket, bool>> TicketArea(bool everywhere = false, bool indexedRange = true)
     {
         Expression<Func<Ticket, bool>> ofDepartment = t => ScopeAnyDepartment || t.Assignments.Any(a => a.DepartmentId == ScopeDepartment);
-        return everywhere ? ofDepartment : And(InScope<Ticket>(null), ofDepartment);
+        if (everywhere) return ofDepartment;
+        Expression<Func<Ticket, bool>> unranged = t => t.GridCode + 0 >= ScopeFrom && t.GridCode + 0 <= ScopeTo;
+        var area = And(InScope<Ticket>(null, indexedRange), ofDepartment);
+        return indexedRange ? area : And(area, unranged);
     }
 
     // The data scope of DESIGN.md §4 as one expression: a range of the 15-digit code (every code for
     // all data), within it for a custom set the chosen units matched by code prefix; for "self only",
     // the records the caller owns, or their own unit for records without an owner.
-    Expression<Func<T, bool>> InScope<T>(Expression<Func<T, long?>>? owner) where T : IGridScoped
+    Expression<Func<T, bool>> InScope<T>(Expression<Func<T, long?>>? owner, bool ranged = true) where T : IGridScoped
     {
-        Expression<Func<T, bool>> area = e =>
-            e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo
-            && (ScopeNotCustom
+        Expression<Func<T, bool>> range = e => e.GridCode >= ScopeFrom && e.GridCode <= ScopeTo;
+        Expression<Func<T, bool>> units = e =>
+            (ScopeNotCustom
                 || ScopeCities.Contains(e.GridCode / 100_000_000_000L)
                 || ScopeDistricts.Contains(e.GridCode / 1_000_000_000L)
                 || ScopeStreets.Contains(e.GridCode / 1_000_000L)
                 || ScopeCommunities.Contains(e.GridCode / 1_000L)
                 || ScopeGrids.Contains(e.GridCode));
+        var area = ranged ? And(range, units) : units;
         if (owner is null) return area;
         Expression<Func<long?, bool>> mine = id => ScopeSelf && id == ScopeUserId;
         Expression<Func<T, bool>> notSelf = e => ScopeNotSelf;

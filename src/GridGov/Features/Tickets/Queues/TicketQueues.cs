@@ -40,14 +40,16 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
     {
         var page = Math.Max(q.Page ?? 1, 1);
         var size = Math.Clamp(q.PageSize ?? 20, 1, 100);
-        var filtered = Filter(q);
-        var total = await filtered.Take(CountCap).CountAsync(ct);
-        // Two ways to the newest rows, and the count says which is cheap (SQLite cannot know, it plans
-        // without the values): many matches → walk the (State, Id) index from the top until the page
-        // is full, as matches are then at least CountCap / (tickets of that state) of what it meets;
-        // few matches → take them all from the area's (State, GridCode) range and sort them, which
-        // `Id + 0` asks for by hiding the Id order from the planner.
-        var ordered = total >= CountCap ? filtered.OrderByDescending(t => t.Id) : filtered.OrderByDescending(t => t.Id + 0);
+        var total = await Filter(q).Take(CountCap).CountAsync(ct);
+        // Which way to the page is cheap, the count says (SQLite plans without the parameters' values,
+        // so it cannot know): many matches → walk the (State, Id) index newest first until the page is
+        // full, the area checked row by row (matches are then at least CountCap / tickets of that
+        // state of what it meets); few → take them all from the area's (State, GridCode) range and
+        // sort them, which `Id + 0` asks for by hiding the Id order from the planner. Overdue goes by
+        // its deadline index, most overdue first.
+        var ordered = q.Queue == TicketQueue.Overdue ? Filter(q).OrderBy(t => t.DueAt)
+            : total >= CountCap ? Filter(q, walk: true).OrderByDescending(t => t.Id)
+            : Filter(q).OrderByDescending(t => t.Id + 0);
         var now = clock.Now;
         var rows = await ordered.Skip((page - 1) * size).Take(size)
             .Select(t => new
@@ -75,7 +77,7 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         var now = clock.Now;
         var open = Ticket.Open.Append(TicketState.Shelved).ToArray();
         var byState = await q.Where(t => open.Contains(t.State)).GroupBy(t => t.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var overdue = await q.Where(t => Ticket.Open.Contains(t.State) && t.DueAt < now).CountAsync(ct);
+        var overdue = await q.Where(t => t.DueAt < now).CountAsync(ct);
         var supervised = await q.Where(t => Ticket.Open.Contains(t.State) && Marked.Contains(t.Supervision)).CountAsync(ct);
         int Of(TicketState s) => byState.FirstOrDefault(x => x.Key == s)?.N ?? 0;
         List<QueueCount> counts = [.. open.Select(s => new QueueCount(Enum.Parse<TicketQueue>(s.ToString()), TicketFlow.StateName(s), Of(s)))];
@@ -87,15 +89,18 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         return counts;
     }
 
-    IQueryable<Ticket> Filter(TicketQuery q)
+    // Queues are the caller's area; what they reported elsewhere is in "我上报的" only. `walk`: the
+    // area's code ranges hidden from the index (see ListAsync).
+    IQueryable<Ticket> Filter(TicketQuery q, bool walk = false)
     {
         var now = clock.Now;
-        // Queues are the caller's area; what they reported elsewhere is in "我上报的" only.
-        var t = InArea((q.Queue == TicketQueue.Mine ? db.Tickets : db.TicketsOfArea).AsNoTracking(), q.Area);
+        var area = q.Queue == TicketQueue.Mine ? db.Tickets : walk ? db.TicketsOfAreaUnranged : db.TicketsOfArea;
+        var t = InArea(area.AsNoTracking(), q.Area, walk);
         t = q.Queue switch
         {
             null or TicketQueue.All => t,
-            TicketQueue.Overdue => t.Where(x => Ticket.Open.Contains(x.State) && x.DueAt < now),
+            // A deadline is set exactly while a ticket is open (TicketClock.StageDue).
+            TicketQueue.Overdue => t.Where(x => x.DueAt < now),
             TicketQueue.Supervised => t.Where(x => Ticket.Open.Contains(x.State) && Marked.Contains(x.Supervision)),
             TicketQueue.Mine => t.Where(x => x.ReporterId == user.UserId),
             TicketQueue.Department => t.Where(x => x.LeadDepartmentId == user.DepartmentId && (Ticket.Open.Contains(x.State) || x.State == TicketState.Shelved)),
@@ -115,10 +120,10 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
 
     static IQueryable<Ticket> ByState(IQueryable<Ticket> q, TicketState state) => q.Where(x => x.State == state);
 
-    static IQueryable<Ticket> InArea(IQueryable<Ticket> q, long? area)
+    static IQueryable<Ticket> InArea(IQueryable<Ticket> q, long? area, bool walk = false)
     {
         if (area is not { } code || OrgCode.LevelOf(code) is null) return q;
         var (from, to) = OrgCode.Subtree(code);
-        return q.Where(t => t.GridCode >= from && t.GridCode <= to);
+        return walk ? q.Where(t => t.GridCode + 0 >= from && t.GridCode + 0 <= to) : q.Where(t => t.GridCode >= from && t.GridCode <= to);
     }
 }

@@ -628,12 +628,12 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("PrimaryId");
 
+                    b.HasIndex("DueAt", "GridCode");
+
                     b.HasIndex("LeadDepartmentId", "State");
 
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
-
-                    b.HasIndex("State", "DueAt", "GridCode");
 
                     b.HasIndex("State", "GridCode", "Id");
 

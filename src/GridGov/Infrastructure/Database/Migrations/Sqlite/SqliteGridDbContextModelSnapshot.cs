@@ -609,12 +609,12 @@ namespace GridGov.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("PrimaryId");
 
+                    b.HasIndex("DueAt", "GridCode");
+
                     b.HasIndex("LeadDepartmentId", "State");
 
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
-
-                    b.HasIndex("State", "DueAt", "GridCode");
 
                     b.HasIndex("State", "GridCode", "Id");
 

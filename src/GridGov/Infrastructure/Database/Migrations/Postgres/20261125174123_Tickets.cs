@@ -221,6 +221,11 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
                 column: "TicketId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_DueAt_GridCode",
+                table: "Tickets",
+                columns: new[] { "DueAt", "GridCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_GridCode",
                 table: "Tickets",
                 column: "GridCode");
@@ -240,11 +245,6 @@ namespace GridGov.Infrastructure.Database.Migrations.Postgres
                 table: "Tickets",
                 columns: new[] { "ReporterId", "ClientRequestId" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tickets_State_DueAt_GridCode",
-                table: "Tickets",
-                columns: new[] { "State", "DueAt", "GridCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_State_GridCode_Id",
