@@ -40,14 +40,17 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
     {
         var page = Math.Max(q.Page ?? 1, 1);
         var size = Math.Clamp(q.PageSize ?? 20, 1, 100);
-        var total = await Filter(q).Take(CountCap).CountAsync(ct);
+        // Overdue and supervised tickets are few (open ones only have a deadline): always counted from
+        // their own indexes, which SQLite would pass over for an area's code range if it could.
+        var overdue = q.Queue == TicketQueue.Overdue;
+        var total = await Filter(q, walk: overdue || q.Queue == TicketQueue.Supervised).Take(CountCap).CountAsync(ct);
         // Which way to the page is cheap, the count says (SQLite plans without the parameters' values,
         // so it cannot know): many matches → walk the (State, Id) index newest first until the page is
         // full, the area checked row by row (matches are then at least CountCap / tickets of that
         // state of what it meets); few → take them all from the area's (State, GridCode) range and
         // sort them, which `Id + 0` asks for by hiding the Id order from the planner. Overdue goes by
         // its deadline index, most overdue first.
-        var ordered = q.Queue == TicketQueue.Overdue ? Filter(q).OrderBy(t => t.DueAt)
+        var ordered = overdue ? Filter(q, walk: true).OrderBy(t => t.DueAt)
             : total >= CountCap ? Filter(q, walk: true).OrderByDescending(t => t.Id)
             : Filter(q).OrderByDescending(t => t.Id + 0);
         var now = clock.Now;
@@ -77,8 +80,9 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         var now = clock.Now;
         var open = Ticket.Open.Append(TicketState.Shelved).ToArray();
         var byState = await q.Where(t => open.Contains(t.State)).GroupBy(t => t.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var overdue = await q.Where(t => t.DueAt < now).CountAsync(ct);
-        var supervised = await q.Where(t => Ticket.Open.Contains(t.State) && Marked.Contains(t.Supervision)).CountAsync(ct);
+        var overdue = await InArea(db.TicketsOfAreaUnranged.AsNoTracking(), area, walk: true).CountAsync(t => t.DueAt < now, ct);
+        var supervised = await InArea(db.TicketsOfAreaUnranged.AsNoTracking(), area, walk: true)
+            .CountAsync(t => Ticket.Open.Contains(t.State) && Marked.Contains(t.Supervision), ct);
         int Of(TicketState s) => byState.FirstOrDefault(x => x.Key == s)?.N ?? 0;
         List<QueueCount> counts = [.. open.Select(s => new QueueCount(Enum.Parse<TicketQueue>(s.ToString()), TicketFlow.StateName(s), Of(s)))];
         counts.Insert(6, new(TicketQueue.Overdue, NameOf(TicketQueue.Overdue), overdue));
