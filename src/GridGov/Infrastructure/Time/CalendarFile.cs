@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
+using GridGov.Infrastructure.Files;
 
 namespace GridGov.Infrastructure.Time;
 
@@ -17,28 +17,11 @@ public static class CalendarFile
         return Read(reader, Path.GetFileName(path));
     }
 
-    public static IReadOnlyList<CalendarDay> Read(TextReader reader, string fileName)
-    {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim };
-        using var csv = new CsvReader(reader, config);
-        try
-        {
-            return ReadRows(csv, fileName);
-        }
-        catch (CsvHelperException e)
-        {
-            throw Error(fileName, csv.Parser.RawRow, null, $"无法解析（{e.GetType().Name}）");
-        }
-    }
+    public static IReadOnlyList<CalendarDay> Read(TextReader reader, string fileName) =>
+        DataCsv.Read(reader, fileName, Columns, csv => ReadRows(csv, fileName));
 
     static List<CalendarDay> ReadRows(CsvReader csv, string fileName)
     {
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
-            throw Error(fileName, 1, null, "文件为空，缺少表头 date,kind,name");
-        var missing = Columns.Where(c => !csv.HeaderRecord.Contains(c)).ToList();
-        if (missing.Count > 0)
-            throw Error(fileName, 1, null, $"缺少列 {string.Join("、", missing)}（表头为 {string.Join(",", csv.HeaderRecord)}）");
-
         var days = new List<CalendarDay>();
         var lines = new Dictionary<DateOnly, int>();
         while (csv.Read())
@@ -46,27 +29,24 @@ public static class CalendarFile
             var line = csv.Parser.RawRow;
             var dateText = csv.GetField("date") ?? "";
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                throw Error(fileName, line, "date", $"日期“{dateText}”无效，应为 yyyy-MM-dd 格式，如 2026-10-01");
+                throw DataCsv.Error(fileName, line, "date", $"日期“{dateText}”无效，应为 yyyy-MM-dd 格式，如 2026-10-01");
             if (!lines.TryAdd(date, line))
-                throw Error(fileName, line, "date", $"日期 {dateText} 重复（第 {lines[date]} 行已有）");
+                throw DataCsv.Error(fileName, line, "date", $"日期 {dateText} 重复（第 {lines[date]} 行已有）");
 
             var kindText = csv.GetField("kind") ?? "";
             DayKind kind;
             if (kindText.Equals(nameof(DayKind.Holiday), StringComparison.OrdinalIgnoreCase)) kind = DayKind.Holiday;
             else if (kindText.Equals(nameof(DayKind.Workday), StringComparison.OrdinalIgnoreCase)) kind = DayKind.Workday;
-            else throw Error(fileName, line, "kind", $"类型“{kindText}”未知，应为 Holiday（放假）或 Workday（调休上班）");
+            else throw DataCsv.Error(fileName, line, "kind", $"类型“{kindText}”未知，应为 Holiday（放假）或 Workday（调休上班）");
             if (kind == DayKind.Workday && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                throw Error(fileName, line, "kind", $"{dateText} 是{WeekdayNames[(int)date.DayOfWeek]}，本来就上班，不能标为调休上班 Workday");
+                throw DataCsv.Error(fileName, line, "kind", $"{dateText} 是{WeekdayNames[(int)date.DayOfWeek]}，本来就上班，不能标为调休上班 Workday");
 
             var name = csv.GetField("name") ?? "";
             if (name.Length == 0)
-                throw Error(fileName, line, "name", $"{dateText} 的名称为空，应写节日名称，如“国庆节”");
+                throw DataCsv.Error(fileName, line, "name", $"{dateText} 的名称为空，应写节日名称，如“国庆节”");
 
             days.Add(new CalendarDay { Date = date, Kind = kind, Name = name });
         }
         return days;
     }
-
-    static FormatException Error(string fileName, int line, string? column, string why) =>
-        new(column is null ? $"{fileName} 第 {line} 行：{why}" : $"{fileName} 第 {line} 行 {column} 列：{why}");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
+using GridGov.Infrastructure.Files;
 
 namespace GridGov.Features.Tickets.Categories;
 
@@ -71,38 +71,21 @@ public static class CategoryFile
         return Read(reader, Path.GetFileName(path));
     }
 
-    public static IReadOnlyList<CategoryRow> Read(TextReader reader, string fileName)
-    {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim };
-        using var csv = new CsvReader(reader, config);
-        try
-        {
-            return ReadRows(csv, fileName);
-        }
-        catch (CsvHelperException e)
-        {
-            throw Error(fileName, csv.Parser.RawRow, null, $"无法解析（{e.GetType().Name}）");
-        }
-    }
+    public static IReadOnlyList<CategoryRow> Read(TextReader reader, string fileName) =>
+        DataCsv.Read(reader, fileName, Columns, csv => ReadRows(csv, fileName));
 
     static List<CategoryRow> ReadRows(CsvReader csv, string fileName)
     {
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
-            throw Error(fileName, 1, null, $"文件为空，缺少表头 {string.Join(",", Columns)}");
-        var header = csv.HeaderRecord;
-        var missing = Columns.Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0)
-            throw Error(fileName, 1, null, $"缺少列 {string.Join("、", missing)}（表头为 {string.Join(",", header)}）");
-
+        var header = csv.HeaderRecord!;
         var rows = new List<CategoryRow>();
         var seen = new Dictionary<string, (int Line, CategoryRow Row)>();
         while (csv.Read())
         {
             var line = csv.Parser.RawRow;
             if (csv.Parser.Count != header.Length)
-                throw Error(fileName, line, null, $"有 {csv.Parser.Count} 列，表头有 {header.Length} 列");
+                throw DataCsv.Error(fileName, line, null, $"有 {csv.Parser.Count} 列，表头有 {header.Length} 列");
             string Field(string column) => csv.GetField(column) ?? "";
-            FormatException Bad(string column, string why) => Error(fileName, line, column, why);
+            FormatException Bad(string column, string why) => DataCsv.Error(fileName, line, column, why);
 
             var code = Field("code");
             var isMajor = code.Length == 3;
@@ -188,7 +171,4 @@ public static class CategoryFile
     static bool IsCode(string code) =>
         code.Length is 3 or 5 && code[0] is 'E' or 'C' or 'G' && code.Skip(1).All(char.IsAsciiDigit)
         && code[1..3] != "00" && (code.Length == 3 || code[3..5] != "00");
-
-    static FormatException Error(string fileName, int line, string? column, string why) =>
-        new(column is null ? $"{fileName} 第 {line} 行：{why}" : $"{fileName} 第 {line} 行 {column} 列：{why}");
 }
