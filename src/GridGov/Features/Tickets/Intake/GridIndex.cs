@@ -37,7 +37,7 @@ public sealed class GridIndex(GridDatabase database)
             var rows = await db.OrgUnits.Where(u => u.Level == OrgLevel.Grid && u.Boundary != null)
                 .Select(u => new { u.Code, u.Boundary }).ToListAsync(ct);
             var grids = rows.Select(r => (r.Code, JsonSerializer.Deserialize<Geometry>(r.Boundary!, BoundaryFile.GeoJson)!));
-            var names = await db.OrgUnits.ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+            var names = await db.OrgUnits.Select(u => new { u.Code, u.Name }).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
             return loaded = new(new GridLocator(grids), names);
         }
         finally { gate.Release(); }

@@ -1,6 +1,7 @@
 using GridGov.Features.Organization;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
+using GridGov.Features.Tickets.Intake;
 using GridGov.Infrastructure;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
@@ -18,7 +19,7 @@ public sealed record TicketList(List<TicketSummary> Items, int Total, int Page, 
 
 public sealed record QueueCount(TicketQueue Queue, string Name, int Count);
 
-public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock)
+public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock, GridIndex index)
 {
     // Names of grids and departments are shown on every row the caller may see.
     static readonly string[] ScopeFilter = [GridDbContext.DataScopeFilter];
@@ -59,11 +60,10 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
             {
                 t.Id, t.CategoryId, t.Description, t.Address, t.GridCode, t.State, t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt, t.LeadDepartmentId,
             }).ToListAsync(ct);
-        // Names in queries of their own: IgnoreQueryFilters inside the query above would lift the
-        // scope filter from the tickets too (it applies to the whole query, efcore#13668).
-        var gridCodes = rows.Select(t => t.GridCode).Distinct().ToList();
-        var grids = await db.OrgUnits.IgnoreQueryFilters(ScopeFilter).AsNoTracking().Where(u => gridCodes.Contains(u.Code))
-            .ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+        // Names apart from the query above: IgnoreQueryFilters inside it would lift the scope filter
+        // from the tickets too (it applies to the whole query, efcore#13668). Grid names are in memory.
+        var grids = new Dictionary<long, string?>();
+        foreach (var code in rows.Select(t => t.GridCode).Distinct()) grids[code] = await index.NameOfAsync(code, ct);
         var leadIds = rows.Where(t => t.LeadDepartmentId != null).Select(t => t.LeadDepartmentId!.Value).Distinct().ToList();
         var leads = await db.Departments.IgnoreQueryFilters(ScopeFilter).AsNoTracking().Where(d => leadIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => d.Name, ct);
