@@ -19,6 +19,7 @@ static class SecuritySetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<OperationScopes>();
+        services.AddScoped<UseCases.UseCases>();
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
 
         // Cookies for the UI, bearer tokens for the API; one scheme picks by the Authorization header.
