@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using GridGov.Features.Shell;
+using GridGov.Features.Identity;
 using GridGov.Infrastructure.Database;
 
 namespace GridGov.Bench;
@@ -36,7 +36,7 @@ sealed class AppUnderTest : IAsyncDisposable
     }
 
     public Dictionary<string, string> DemoPasswords() =>
-        File.ReadAllLines(Path.Combine(City.DataDir, FirstStart.AccountsFile)).Skip(1)
+        File.ReadAllLines(Path.Combine(City.DataDir, SeedAccounts.AccountsFile)).Skip(1)
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length >= 2)
             .ToDictionary(p => p[0], p => p[1]);
 

@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Database;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GridGov.Features.Audit;

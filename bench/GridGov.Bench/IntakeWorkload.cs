@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Database;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -78,7 +79,7 @@ sealed class IntakeWorkload
     public static Ticket Row(Report r, DateTime now, string requestId) => new()
     {
         ClientRequestId = requestId, CategoryId = r.CategoryId, Description = r.Description, Address = r.Address, Lon = r.Lon, Lat = r.Lat,
-        GridCode = r.Grid, CentreCode = r.Grid / 1_000_000, Source = TicketSource.Hotline, ReporterId = 1, ReporterName = "张先生",
+        GridCode = r.Grid, CentreCode = OrgCode.Street(r.Grid), Source = TicketSource.Hotline, ReporterId = 1, ReporterName = "张先生",
         ReporterPhone = "13800000000", State = TicketState.Reported, ReportedAt = now, UpdatedAt = now, DueAt = now.AddHours(2),
         AcceptLimit = "2h", DispatchLimit = "2h", HandleLimit = "3d", VerifyLimit = "1d",
     };

@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Database;
 using System.Text.Json;
 using GridGov.Features.Audit;
 using GridGov.Features.Organization;

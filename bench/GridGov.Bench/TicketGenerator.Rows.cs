@@ -165,7 +165,7 @@ sealed partial class TicketGenerator
         t.Lon = withPoint ? Math.Round(grid.Lon + (random.NextDouble() - 0.5) * 0.002, 6) : null;
         t.Lat = withPoint ? Math.Round(grid.Lat + (random.NextDouble() - 0.5) * 0.002, 6) : null;
         t.GridCode = grid.Code;
-        var street = grid.Code / 1_000_000;
+        var street = OrgCode.Street(grid.Code);
         var district = grid.Code / 1_000_000_000;
         t.CentreCode = random.NextDouble() < 0.02 ? district : street;
         t.Source = source;

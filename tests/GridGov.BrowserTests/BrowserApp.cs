@@ -1,4 +1,4 @@
-using GridGov.Features.Shell;
+using GridGov.Features.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -43,7 +43,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     // Generated on first start; a test that changes a password records the new one here.
-    public Dictionary<string, string> Passwords => passwords ??= File.ReadLines(Path.Combine(dataDir, FirstStart.AccountsFile)).Skip(1)
+    public Dictionary<string, string> Passwords => passwords ??= File.ReadLines(Path.Combine(dataDir, SeedAccounts.AccountsFile)).Skip(1)
         .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(p => p[0], p => p[1]);
     Dictionary<string, string>? passwords;
 

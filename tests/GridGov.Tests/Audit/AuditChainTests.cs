@@ -1,3 +1,5 @@
+using GridGov.Features.Identity;
+using GridGov.Infrastructure.Database;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

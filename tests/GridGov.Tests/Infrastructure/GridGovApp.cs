@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using GridGov.Features.Audit;
-using GridGov.Features.Shell;
+using GridGov.Features.Identity;
 using GridGov.Infrastructure.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,7 +35,7 @@ public class GridGovApp : WebApplicationFactory<Program>
     Dictionary<string, string> ReadPasswords()
     {
         _ = Server; // starts the app, which writes the accounts file on first start
-        return File.ReadAllLines(Path.Combine(DataDir, FirstStart.AccountsFile)).Skip(1)
+        return File.ReadAllLines(Path.Combine(DataDir, SeedAccounts.AccountsFile)).Skip(1)
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToDictionary(p => p[0], p => p[1]);
     }

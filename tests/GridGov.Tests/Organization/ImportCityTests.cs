@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Database;
 using GridGov.Features.Audit;
 using GridGov.Features.Organization;
 using GridGov.Features.Organization.Import;

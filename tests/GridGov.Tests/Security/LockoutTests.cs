@@ -1,3 +1,4 @@
+using GridGov.Features.Identity;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

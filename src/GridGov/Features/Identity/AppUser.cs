@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(50);
         b.Property(u => u.CustomScopeUnits).HasMaxLength(2000);
         b.HasIndex(u => u.GridCode);
+        // "Self only" sees its own account.
+        b.HasDataScope(s => s.OwnedBy(u => u.Id));
     }
 }
 

@@ -22,6 +22,7 @@ sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
 {
     public void Configure(EntityTypeBuilder<Department> b)
     {
+        b.ToTable("Departments");
         b.Property(d => d.Name).HasMaxLength(100);
         b.Property(d => d.Kind).HasMaxLength(20);
         b.HasIndex(d => d.GridCode);
@@ -44,7 +45,7 @@ public static class Departments
         }
         return q.OrderBy(d => d.GridCode).ThenBy(d => d.Id)
             .Select(d => new DepartmentDto(d.Id, d.Name, d.Kind, d.OrgUnitCode,
-                db.OrgUnits.Where(u => u.Code == d.OrgUnitCode).Select(u => u.Name).FirstOrDefault()))
+                db.Set<OrgUnit>().Where(u => u.Code == d.OrgUnitCode).Select(u => u.Name).FirstOrDefault()))
             .ToListAsync(ct);
     }
 }

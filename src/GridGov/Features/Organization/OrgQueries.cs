@@ -26,7 +26,7 @@ public static class OrgQueries
 {
     static IQueryable<OrgUnitDto> Project(GridDbContext db, IQueryable<OrgUnit> units) =>
         units.Select(u => new OrgUnitDto(u.Code, u.Name, u.Level, "", u.ParentCode,
-            db.OrgUnits.Count(c => c.ParentCode == u.Code), u.AreaKm2, u.LabelLon, u.LabelLat,
+            db.Set<OrgUnit>().Count(c => c.ParentCode == u.Code), u.AreaKm2, u.LabelLon, u.LabelLat,
             u.Boundary != null, u.BoundaryGenerated));
 
     static OrgUnitDto Named(OrgUnitDto d) => d with { LevelName = OrgCode.LevelName(d.Level) };
@@ -41,7 +41,7 @@ public static class OrgQueries
     // The tops of what the caller sees: units whose parent is not visible to them.
     public static async Task<List<OrgUnitDto>> RootsAsync(GridDbContext db, CancellationToken ct = default) =>
         (await Project(db, db.OrgUnits
-                .Where(u => u.ParentCode == null || !db.OrgUnits.Any(p => p.Code == u.ParentCode))
+                .Where(u => u.ParentCode == null || !db.Set<OrgUnit>().Any(p => p.Code == u.ParentCode))
                 .OrderBy(u => u.Code)).ToListAsync(ct))
             .Select(Named).ToList();
 
@@ -71,7 +71,7 @@ public static class OrgQueries
         var unit = await db.OrgUnits.Where(u => u.Code == code).Select(u => new { u.Code, u.Name, u.Level, u.Boundary }).FirstOrDefaultAsync(ct);
         if (unit is null) return null;
         var children = await db.OrgUnits.Where(u => u.ParentCode == code).OrderBy(u => u.Code)
-            .Select(u => new { u.Code, u.Name, u.Level, u.Boundary, u.BoundaryGenerated, Children = db.OrgUnits.Count(c => c.ParentCode == u.Code) })
+            .Select(u => new { u.Code, u.Name, u.Level, u.Boundary, u.BoundaryGenerated, Children = db.Set<OrgUnit>().Count(c => c.ParentCode == u.Code) })
             .ToListAsync(ct);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

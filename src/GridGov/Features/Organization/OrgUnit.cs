@@ -27,6 +27,7 @@ sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
 {
     public void Configure(EntityTypeBuilder<OrgUnit> b)
     {
+        b.ToTable("OrgUnits");
         b.HasKey(u => u.Code);
         b.Property(u => u.Code).ValueGeneratedNever();
         b.Property(u => u.Name).HasMaxLength(100);

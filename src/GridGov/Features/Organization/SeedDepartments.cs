@@ -29,7 +29,7 @@ public static class SeedDepartments
             .Select(u => new { u.Code, u.Name, u.Level, u.GridCode }).ToListAsync(ct);
         var departments = units.SelectMany(u => (u.Level == OrgLevel.Street ? Street : CityAndDistrict)
             .Select(d => new Department { Name = u.Name + d.Name, Kind = d.Kind, OrgUnitCode = u.Code, GridCode = u.GridCode })).ToList();
-        db.AuditSummary = new Audit.AuditSummary("Import", nameof(Department), cityCode.ToString(), OrgCode.Pad(cityCode), $"{{\"departments\":{departments.Count}}}");
+        db.AuditSummary = new AuditSummary("Import", nameof(Department), cityCode.ToString(), OrgCode.Pad(cityCode), $"{{\"departments\":{departments.Count}}}");
         db.Departments.AddRange(departments);
         await db.SaveChangesAsync(ct);
         return departments.Count;

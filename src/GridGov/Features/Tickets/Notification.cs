@@ -18,6 +18,7 @@ sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> b)
     {
+        b.ToTable("Notifications");
         b.Property(n => n.Text).HasMaxLength(300);
         b.HasIndex(n => new { n.UserId, n.Read });
     }

@@ -92,6 +92,7 @@ sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
     public void Configure(EntityTypeBuilder<Ticket> b)
     {
+        b.ToTable("Tickets");
         b.Property(t => t.ClientRequestId).HasMaxLength(64);
         b.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMax);
         b.Property(t => t.Address).HasMaxLength(200);
@@ -129,6 +130,7 @@ sealed class TicketAssignmentConfiguration : IEntityTypeConfiguration<TicketAssi
 {
     public void Configure(EntityTypeBuilder<TicketAssignment> b)
     {
+        b.ToTable("TicketAssignments");
         b.HasIndex(a => new { a.DepartmentId, a.TicketId });
         b.HasIndex(a => a.TicketId);
     }

@@ -27,6 +27,7 @@ sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
 {
     public void Configure(EntityTypeBuilder<TicketEvent> b)
     {
+        b.ToTable("TicketEvents");
         b.Property(e => e.ActorName).HasMaxLength(100);
         b.Property(e => e.Note).HasMaxLength(Ticket.DescriptionMax);
         b.Property(e => e.Photos).HasMaxLength(700);

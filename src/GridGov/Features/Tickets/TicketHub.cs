@@ -32,7 +32,7 @@ public sealed class TicketHub : Hub
     public static IEnumerable<string> GroupsFor(TicketChange c)
     {
         yield return "all";
-        for (long? unit = c.GridCode; unit is { } u; unit = Organization.OrgCode.Parent(u)) yield return GroupOf(u);
+        for (long? unit = c.GridCode; unit is { } u; unit = OrgCode.Parent(u)) yield return GroupOf(u);
         if (c.LeadDepartmentId is { } d) yield return $"dept:{d}";
     }
 }

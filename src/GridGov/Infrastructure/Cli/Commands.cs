@@ -1,50 +1,33 @@
-using GridGov.Features.Audit;
-using GridGov.Features.Organization.Import;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Infrastructure.Cli;
 
-// The command line of the same executable (DESIGN.md §3). Exit code 0 on success, 1 on a reported
-// failure, 2 on bad usage.
-static class Commands
+// One command of the executable's command line (DESIGN.md §3): an area registers it with
+// `services.AddCommand(...)`. The handler gets the `--name value` options and answers the exit code
+// (0 success, 1 a reported failure), or null for bad usage (then the usage is printed, exit 2).
+public sealed record CliCommand(string Name, string Usage,
+    Func<IServiceProvider, IReadOnlyDictionary<string, string>, TextWriter, Task<int?>> RunAsync);
+
+public static class Commands
 {
-    public static readonly HashSet<string> Names = ["import-city", "verify-audit", "help"];
+    public static IServiceCollection AddCommand(this IServiceCollection services, CliCommand command) =>
+        services.AddSingleton(command);
+
+    // A bare first word is a command; the web host's own arguments are `--key value` or `key=value`.
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
 
     // Output goes to `output` (the console by default), so a caller can capture it.
-    public static async Task<int> RunAsync(IServiceProvider services, string command, string[] args, TextWriter? output = null)
+    public static async Task<int> RunAsync(IServiceProvider services, string name, string[] args, TextWriter? output = null)
     {
         output ??= Console.Out;
+        var all = services.GetServices<CliCommand>().ToList();
+        if (all.FirstOrDefault(c => c.Name == name) is not { } command) return Usage(all, output);
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await using (var db = sp.GetRequiredService<GridDatabase>().CreateUnscoped(AuditActor.System))
             await db.Database.MigrateAsync();
-        return command switch
-        {
-            "import-city" => await ImportCityAsync(sp, args, output),
-            "verify-audit" => await VerifyAuditAsync(sp, output),
-            _ => Usage(output),
-        };
-    }
-
-    static async Task<int> ImportCityAsync(IServiceProvider sp, string[] args, TextWriter output)
-    {
-        var opts = Options(args);
-        if (!opts.TryGetValue("code", out var codeText) || !long.TryParse(codeText, out var code)
-            || !opts.TryGetValue("divisions", out var dir) || !opts.TryGetValue("boundaries", out var file))
-            return Usage(output);
-        var seed = opts.TryGetValue("seed", out var s) && int.TryParse(s, out var n) ? n : ImportCity.DefaultSeed;
-        var actor = new AuditActor(null, $"cli:{Environment.UserName}", 0, null);
-        var report = await sp.GetRequiredService<ImportCity>().RunAsync(new(code, dir, file, seed), actor);
-        foreach (var line in report.Lines()) output.WriteLine(line);
-        return report.Succeeded ? 0 : 1;
-    }
-
-    static async Task<int> VerifyAuditAsync(IServiceProvider sp, TextWriter output)
-    {
-        var result = await sp.GetRequiredService<VerifyAudit>().RunAsync();
-        output.WriteLine(result.Message);
-        return result.Intact ? 0 : 1;
+        return await command.RunAsync(sp, Options(args), output) ?? Usage(all, output);
     }
 
     static Dictionary<string, string> Options(string[] args)
@@ -55,14 +38,11 @@ static class Commands
         return map;
     }
 
-    static int Usage(TextWriter output)
+    static int Usage(List<CliCommand> commands, TextWriter output)
     {
-        output.WriteLine("""
-            用法 / usage:
-              gridgov import-city --code 3201 --divisions DIR --boundaries FILE [--seed N]
-              gridgov verify-audit
-            数据目录由 GridGov:DataDir（环境变量 GridGov__DataDir）决定；PostgreSQL 用 ConnectionStrings:Postgres。
-            """);
+        output.WriteLine("用法 / usage:");
+        foreach (var c in commands) output.WriteLine($"  gridgov {c.Name} {c.Usage}".TrimEnd());
+        output.WriteLine("数据目录由 GridGov:DataDir（环境变量 GridGov__DataDir）决定；PostgreSQL 用 ConnectionStrings:Postgres。");
         return 2;
     }
 }

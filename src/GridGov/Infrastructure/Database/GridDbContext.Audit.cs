@@ -1,4 +1,3 @@
-using GridGov.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Infrastructure.Database;

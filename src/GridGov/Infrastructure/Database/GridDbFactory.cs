@@ -1,4 +1,3 @@
-using GridGov.Features.Audit;
 using GridGov.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

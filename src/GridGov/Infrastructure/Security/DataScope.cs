@@ -1,4 +1,3 @@
-using GridGov.Features.Organization;
 
 namespace GridGov.Infrastructure.Security;
 

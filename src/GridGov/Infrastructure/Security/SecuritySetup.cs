@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using GridGov.Features.Identity;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 
 namespace GridGov.Infrastructure.Security;
@@ -20,7 +18,6 @@ static class SecuritySetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<OperationScopes>();
         services.AddScoped<UseCases.UseCases>();
-        services.AddScoped<CircuitHandler, UserCircuitHandler>();
 
         // Cookies for the UI, bearer tokens for the API; one scheme picks by the Authorization header.
         services.AddAuthentication(o => { o.DefaultScheme = Scheme; o.DefaultChallengeScheme = Scheme; })
@@ -46,40 +43,13 @@ static class SecuritySetup
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, () => ctx.Response.Redirect(ctx.RedirectUri));
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
         });
-        // A disabled account or a reset password ends existing sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
-            .AddRoles<AppRole>()
-            .AddUserStore<GridUserStore>()
-            .AddRoleStore<GridRoleStore>()
-            .AddClaimsPrincipalFactory<GridClaimsFactory>()
-            .AddErrorDescriber<ChineseIdentityErrors>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
-
         var authorization = services.AddAuthorizationBuilder();
         foreach (var p in Permissions.All.Keys)
             authorization.AddPolicy(p, b => b.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, p));
         // Seeing tickets (queues, details) comes with any of the ticket permissions.
         authorization.AddPolicy(Permissions.TicketsAny, b => b.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, Permissions.TicketWork));
         services.AddCascadingAuthenticationState();
-        services.AddScoped<RevalidatingAuthState>();
-        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(sp => sp.GetRequiredService<RevalidatingAuthState>());
         services.AddMemoryCache();
-        services.AddSingleton<AccountStates>();
-        services.AddScoped<BearerSessionFilter>();
 
         var perMinute = builder.Configuration.GetValue("GridGov:LoginRateLimitPerMinute", 20);
         services.AddRateLimiter(o =>

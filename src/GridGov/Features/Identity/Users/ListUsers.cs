@@ -34,11 +34,11 @@ public static class ListUsers
 
     static IQueryable<UserDto> Project(GridDbContext db, IQueryable<AppUser> users) =>
         users.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PhoneNumber, u.OrgUnitCode,
-            db.OrgUnits.Where(o => o.Code == u.OrgUnitCode).Select(o => o.Name).FirstOrDefault(),
-            u.DepartmentId, db.Departments.Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+            db.Set<OrgUnit>().Where(o => o.Code == u.OrgUnitCode).Select(o => o.Name).FirstOrDefault(),
+            u.DepartmentId, db.Set<Department>().Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             u.DataScope, u.CustomScopeUnits, u.Disabled, u.LockoutEnd,
             u.CreatedAt, u.LastLoginAt,
-            db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()));
+            db.Set<Microsoft.AspNetCore.Identity.IdentityUserRole<long>>().Where(r => r.UserId == u.Id).Join(db.Set<AppRole>(), ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList()));
 
     static UserDto Finish(UserDto u) => u with { Roles = u.Roles.Order().ToList() };
 }

@@ -16,7 +16,7 @@ public sealed class SaveUser(GridDbContext db, UserManager<AppUser> users, RoleM
     {
         var errors = await ValidateAsync(r, creating: true, ct);
         if (errors.Count > 0) return new(null, errors);
-        var password = string.IsNullOrEmpty(r.Password) ? Shell.FirstStart.NewPassword() : r.Password;
+        var password = string.IsNullOrEmpty(r.Password) ? Passwords.New() : r.Password;
         var user = new AppUser { UserName = r.UserName!.Trim(), CreatedAt = DateTime.UtcNow };
         Apply(user, r);
         var result = await users.CreateAsync(user, password);

@@ -37,7 +37,7 @@ public sealed class UserActions(GridDbContext db, UserManager<AppUser> users, Ac
     {
         var (user, stop) = await FindAsync(id, ct);
         if (user is null) return stop!;
-        var password = Shell.FirstStart.NewPassword();
+        var password = Passwords.New();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password));
         states.Forget(user.Id);

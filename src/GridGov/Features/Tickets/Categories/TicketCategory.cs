@@ -30,6 +30,7 @@ sealed class TicketCategoryConfiguration : IEntityTypeConfiguration<TicketCatego
 {
     public void Configure(EntityTypeBuilder<TicketCategory> b)
     {
+        b.ToTable("TicketCategories");
         b.Property(c => c.Code).HasMaxLength(10);
         b.Property(c => c.ParentCode).HasMaxLength(10);
         b.Property(c => c.Name).HasMaxLength(50);

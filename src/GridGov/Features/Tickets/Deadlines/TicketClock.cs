@@ -18,7 +18,7 @@ public sealed class TicketClock(GridDatabase database, IConfiguration config, Ti
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
-        await using var db = database.CreateUnscoped(Features.Audit.AuditActor.System);
+        await using var db = database.CreateUnscoped(AuditActor.System);
         var days = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
         var hours = config["GridGov:WorkingHours"] is { Length: > 0 } text ? WorkingHours.Parse(text) : WorkingHours.Default;
         calendar = new WorkCalendar(days, hours);

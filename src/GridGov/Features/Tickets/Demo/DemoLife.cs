@@ -66,7 +66,7 @@ sealed class DemoLife
         switch (action)
         {
             case Escalate:
-                t.CentreCode = Organization.OrgCode.Parent(t.CentreCode) ?? t.CentreCode;
+                t.CentreCode = OrgCode.Parent(t.CentreCode) ?? t.CentreCode;
                 restart = true;
                 break;
             case Dispatch:

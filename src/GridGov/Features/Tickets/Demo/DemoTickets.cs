@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using GridGov.Features.Audit;
 using GridGov.Features.Organization;
+using GridGov.Features.Identity;
 using GridGov.Features.Organization.Import;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;

@@ -32,6 +32,7 @@ sealed class DispatchRuleConfiguration : IEntityTypeConfiguration<DispatchRule>
 {
     public void Configure(EntityTypeBuilder<DispatchRule> b)
     {
+        b.ToTable("DispatchRules");
         b.Property(r => r.Name).HasMaxLength(100);
         b.Property(r => r.CategoryCode).HasMaxLength(10);
         b.Property(r => r.Keywords).HasMaxLength(300);

@@ -64,7 +64,7 @@ static class DispatchRuleEndpoints
             .Select(r => new
             {
                 Rule = r,
-                AreaName = db.OrgUnits.Where(u => u.Code == r.AreaCode).Select(u => u.Name).FirstOrDefault(),
+                AreaName = db.Set<Organization.OrgUnit>().Where(u => u.Code == r.AreaCode).Select(u => u.Name).FirstOrDefault(),
             }).ToListAsync(ct);
         // Department names in a query of their own: IgnoreQueryFilters inside the query above would
         // lift the scope filter from the rules too (it applies to the whole query, efcore#13668).

@@ -94,7 +94,7 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         ticket.Events.AddRange(events);
         try
         {
-            await writer.SaveAsync(ticket, Audit.AuditActor.From(user), ct);
+            await writer.SaveAsync(ticket, AuditActor.From(user), ct);
         }
         catch (DbUpdateException) when (requestId is not null)
         {

@@ -1,4 +1,5 @@
 using GridGov.Features.Tickets.Categories;
+using GridGov.Features.Organization;
 using GridGov.Features.Tickets.Deadlines;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;

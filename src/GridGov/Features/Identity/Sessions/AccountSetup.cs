@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+
+namespace GridGov.Features.Identity;
+
+// Accounts and their sessions: ASP.NET Core Identity over our stores, the password and lockout
+// policy (README), and the checks that end a session everywhere once its account changes — cookies
+// (Identity's stamp validator), open tabs (RevalidatingAuthState) and bearer tokens (BearerSessionFilter).
+// The schemes themselves (cookie or bearer) are plumbing: Infrastructure/Security/SecuritySetup.cs.
+public static class AccountSetup
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        // A disabled account or a reset password ends existing sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<AppRole>()
+            .AddUserStore<GridUserStore>()
+            .AddRoleStore<GridRoleStore>()
+            .AddClaimsPrincipalFactory<GridClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<RevalidatingAuthState>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(sp => sp.GetRequiredService<RevalidatingAuthState>());
+        services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        services.AddSingleton<AccountStates>();
+        services.AddScoped<BearerSessionFilter>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using GridGov.Features.Identity;
+using GridGov.Features.Organization;
+using GridGov.Features.Tickets;
+using GridGov.Features.Tickets.Demo;
+using GridGov.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Host;
+
+// Brings a data folder up to date on every start; on the first start each area seeds what it owns,
+// in the order they depend on each other: roles, the demo city and its departments, the ticket
+// dictionaries, the demo accounts, then a history of tickets made by those accounts.
+sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts accounts, SeedTicketData tickets, DemoTickets demoTickets)
+{
+    public async Task RunAsync(CancellationToken ct = default)
+    {
+        await using (var db = database.CreateUnscoped(AuditActor.System))
+            await db.Database.MigrateAsync(ct);
+        await accounts.RolesAsync();
+        var imported = await city.RunAsync(ct);
+        await tickets.RunAsync(ct);
+        await accounts.DemoAccountsAsync(ct);
+        if (imported) await demoTickets.RunAsync(ct);
+    }
+}

@@ -1,0 +1,65 @@
+using GridGov.Components;
+using GridGov.Components.Layout;
+using GridGov.Features.Audit;
+using GridGov.Features.Identity;
+using GridGov.Features.Identity.Roles;
+using GridGov.Features.Identity.Users;
+using GridGov.Features.Organization;
+using GridGov.Features.Organization.Import;
+using GridGov.Features.Tickets;
+using GridGov.Infrastructure;
+using GridGov.Infrastructure.Cli;
+using Scalar.AspNetCore;
+
+namespace GridGov.Host;
+
+// The composition of the whole application: the plumbing, then each area's services, routes,
+// command-line commands and first-start seeding. The only place that knows every area.
+static class GridGovHost
+{
+    public static void AddGridGov(this WebApplicationBuilder builder)
+    {
+        builder.AddInfrastructure();
+        var services = builder.Services;
+        services.AddAccounts();
+        services.AddScoped<ImportCity>();
+        services.AddScoped<VerifyAudit>();
+        services.AddScoped<SaveUser>();
+        services.AddScoped<UserActions>();
+        services.AddScoped<AccountGuard>();
+        services.AddTickets();
+        services.AddHeaderPart<Features.Tickets.Pages.NoticeBell>();
+        services.AddCommand(ImportCityCommand.Command);
+        services.AddCommand(VerifyAuditCommand.Command);
+        services.AddScoped<SeedAccounts>();
+        services.AddScoped<SeedDemoCity>();
+        services.AddScoped<FirstStart>();
+    }
+
+    // Before serving: migrations and first-start seeding, then the dictionaries read from memory.
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<FirstStart>().RunAsync();
+        await app.Services.LoadTicketCachesAsync();
+    }
+
+    public static void UseGridGov(this WebApplication app)
+    {
+        app.UseInfrastructure();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<BearerSessionFilter>();
+        api.MapAuthEndpoints();
+        api.MapOrgEndpoints();
+        api.MapUserEndpoints();
+        api.MapRoleEndpoints();
+        api.MapAuditEndpoints();
+        api.MapTicketEndpoints();
+        app.MapAccountEndpoints();
+
+        app.MapHub<TicketHub>(TicketHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

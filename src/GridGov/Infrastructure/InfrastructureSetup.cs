@@ -1,0 +1,57 @@
+using System.Globalization;
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace GridGov.Infrastructure;
+
+// The plumbing every area stands on: culture, the data folder, the database, data protection,
+// security schemes, ProblemDetails, JSON, OpenAPI. The host (Host/GridGovHost.cs) adds the areas.
+public static class InfrastructureSetup
+{
+    public static void AddInfrastructure(this WebApplicationBuilder builder)
+    {
+        var zh = new CultureInfo("zh-CN");
+        CultureInfo.DefaultThreadCurrentCulture = zh;
+        CultureInfo.DefaultThreadCurrentUICulture = zh;
+        AntDesign.LocaleProvider.SetLocale("zh-CN");
+
+        // `dotnet run` outside Development serves package assets (AntDesign, blazor.web.js) from the
+        // build's static web assets manifest; a published app has no manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        var dataDir = Path.GetFullPath(builder.Configuration["GridGov:DataDir"] ?? "gridgov-data");
+        Directory.CreateDirectory(dataDir);
+        services.AddSingleton(new DataFolder(dataDir));
+        services.AddSingleton(sp => GridDatabase.FromConfiguration(builder.Configuration, dataDir, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddScoped<GridDbFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<GridDbFactory>().Create());
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")))
+            .SetApplicationName("GridGov");
+
+        builder.AddGridSecurity();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddAntDesign();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+    }
+
+    // The request pipeline up to the endpoints.
+    public static void UseInfrastructure(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+    }
+}
+
+public sealed record DataFolder(string Path);
