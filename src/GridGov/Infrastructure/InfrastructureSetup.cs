@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace GridGov.Infrastructure;
@@ -33,8 +34,7 @@ public static class InfrastructureSetup
             .SetApplicationName("GridGov");
 
         builder.AddGridSecurity();
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        services.AddChineseProblems();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddAntDesign();
@@ -45,7 +45,7 @@ public static class InfrastructureSetup
     public static void UseInfrastructure(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseChineseStatusPages();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -72,9 +72,12 @@ public sealed class SessionTests : IAsyncLifetime
     public async Task Sign_in_attempts_are_rate_limited_per_address()
     {
         using var client = app.CreateClient();
-        var codes = new List<HttpStatusCode>();
+        var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 5; i++)
-            codes.Add((await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody", password = "x" })).StatusCode);
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes);
+            answers.Add(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody", password = "x" }));
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
+            answers.Select(a => a.StatusCode));
+        var limited = await answers[^1].Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("请求过于频繁，请稍后再试", limited.GetProperty("title").GetString());
     }
 }
