@@ -7,7 +7,6 @@ using GridGov.Features.Identity.Users;
 using GridGov.Features.Shell;
 using GridGov.Features.Tickets;
 using GridGov.Features.Organization;
-using GridGov.Features.Organization.Import;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,7 +48,7 @@ static class GridGovSetup
         services.AddAntDesign();
         services.AddRazorComponents().AddInteractiveServerComponents();
 
-        services.AddScoped<ImportCity>();
+        services.AddOrganization();
         services.AddScoped<FirstStart>();
         services.AddScoped<VerifyAudit>();
         services.AddScoped<Features.Identity.Users.SaveUser>();
@@ -73,7 +72,7 @@ static class GridGovSetup
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<BearerSessionFilter>();
         api.MapAuthEndpoints();
-        api.MapOrgEndpoints();
+        api.MapOrganization();
         api.MapUserEndpoints();
         api.MapRoleEndpoints();
         api.MapAuditEndpoints();
