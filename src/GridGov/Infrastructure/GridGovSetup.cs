@@ -50,7 +50,7 @@ static class GridGovSetup
 
         services.AddOrganization();
         services.AddScoped<FirstStart>();
-        services.AddScoped<VerifyAudit>();
+        services.AddAudit();
         services.AddScoped<Features.Identity.Users.SaveUser>();
         services.AddScoped<Features.Identity.Users.UserActions>();
         services.AddScoped<Features.Identity.Users.AccountGuard>();
@@ -75,7 +75,7 @@ static class GridGovSetup
         api.MapOrganization();
         api.MapUserEndpoints();
         api.MapRoleEndpoints();
-        api.MapAuditEndpoints();
+        api.MapAudit();
         api.MapTicketEndpoints();
         app.MapAccountEndpoints();
 
