@@ -2,8 +2,6 @@ using System.Globalization;
 using GridGov.Components;
 using GridGov.Features.Audit;
 using GridGov.Features.Identity;
-using GridGov.Features.Identity.Roles;
-using GridGov.Features.Identity.Users;
 using GridGov.Features.Shell;
 using GridGov.Features.Tickets;
 using GridGov.Features.Organization;
@@ -51,9 +49,7 @@ static class GridGovSetup
         services.AddOrganization();
         services.AddScoped<FirstStart>();
         services.AddAudit();
-        services.AddScoped<Features.Identity.Users.SaveUser>();
-        services.AddScoped<Features.Identity.Users.UserActions>();
-        services.AddScoped<Features.Identity.Users.AccountGuard>();
+        services.AddIdentityArea();
         services.AddTickets();
     }
 
@@ -71,13 +67,10 @@ static class GridGovSetup
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<BearerSessionFilter>();
-        api.MapAuthEndpoints();
+        api.MapIdentityArea(app);
         api.MapOrganization();
-        api.MapUserEndpoints();
-        api.MapRoleEndpoints();
         api.MapAudit();
         api.MapTicketEndpoints();
-        app.MapAccountEndpoints();
 
         app.MapHub<TicketHub>(TicketHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
