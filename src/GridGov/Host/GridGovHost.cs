@@ -2,13 +2,9 @@ using GridGov.Components;
 using GridGov.Components.Layout;
 using GridGov.Features.Audit;
 using GridGov.Features.Identity;
-using GridGov.Features.Identity.Roles;
-using GridGov.Features.Identity.Users;
 using GridGov.Features.Organization;
-using GridGov.Features.Organization.Import;
 using GridGov.Features.Tickets;
 using GridGov.Infrastructure;
-using GridGov.Infrastructure.Cli;
 using Scalar.AspNetCore;
 
 namespace GridGov.Host;
@@ -21,18 +17,11 @@ static class GridGovHost
     {
         builder.AddInfrastructure();
         var services = builder.Services;
-        services.AddAccounts();
-        services.AddScoped<ImportCity>();
-        services.AddScoped<VerifyAudit>();
-        services.AddScoped<SaveUser>();
-        services.AddScoped<UserActions>();
-        services.AddScoped<AccountGuard>();
+        services.AddOrganization();
+        services.AddIdentityArea();
+        services.AddAudit();
         services.AddTickets();
         services.AddHeaderPart<Features.Tickets.Pages.NoticeBell>();
-        services.AddCommand(ImportCityCommand.Command);
-        services.AddCommand(VerifyAuditCommand.Command);
-        services.AddScoped<SeedAccounts>();
-        services.AddScoped<SeedDemoCity>();
         services.AddScoped<FirstStart>();
     }
 
@@ -51,13 +40,10 @@ static class GridGovHost
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<BearerSessionFilter>();
-        api.MapAuthEndpoints();
-        api.MapOrgEndpoints();
-        api.MapUserEndpoints();
-        api.MapRoleEndpoints();
-        api.MapAuditEndpoints();
+        api.MapOrganization();
+        api.MapIdentityArea(app);
+        api.MapAudit();
         api.MapTicketEndpoints();
-        app.MapAccountEndpoints();
 
         app.MapHub<TicketHub>(TicketHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,4 +1,5 @@
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,26 +15,22 @@ static class AuthEndpoints
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("认证");
-        auth.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(SecuritySetup.LoginRateLimit);
-        auth.MapGet("/me", (CurrentUser user) => TypedResults.Ok(new
-        {
-            user.UserId,
-            user.UserName,
-            DisplayName = user.Principal.FindFirst(CurrentUser.DisplayNameClaim)?.Value,
-            user.UnitCode,
-            Scope = user.Scope.Kind.ToString(),
-            Permissions = user.Principal.FindAll(Permissions.ClaimType).Select(c => c.Value).Distinct().Order(),
-        }));
+        auth.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(SecuritySetup.LoginRateLimit)
+            .WithName("IssueToken").WithSummary("用用户名和密码换取访问令牌");
+        auth.MapGet("/me", async (GetMe me) => (await me.HandleAsync()).ToHttp())
+            .WithName("GetMe").WithSummary("查看当前用户的单位、数据范围和权限");
     }
 
+    // Not through ResultHttp: a failed sign-in is 401 (not 403), and on success the bearer handler
+    // writes the token response itself.
     static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueTokenAsync(
-        [FromBody] TokenRequest request, SignInManager<AppUser> signIn, HttpContext http)
+        [FromBody] TokenRequest request, CheckSignIn check, SignInManager<AppUser> signIn)
     {
-        var outcome = await SignInCheck.CheckAsync(signIn, request.UserName, request.Password);
-        if (outcome.User is null)
-            return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+        var checkResult = await check.HandleAsync(request.UserName, request.Password);
+        if (checkResult.Value is not { } user)
+            return TypedResults.Problem(checkResult.Message, statusCode: StatusCodes.Status401Unauthorized, title: CheckSignIn.FailedTitle);
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        await signIn.SignInAsync(outcome.User, isPersistent: false);
+        await signIn.SignInAsync(user, isPersistent: false);
         return TypedResults.Empty;
     }
 }

@@ -1,5 +1,5 @@
-using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GridGov.Features.Organization;
@@ -17,21 +17,26 @@ static class OrgEndpoints
     public static void MapOrgEndpoints(this RouteGroupBuilder api)
     {
         var org = api.MapGroup("/org").WithTags("组织").RequireAuthorization(Permissions.OrgView);
-        org.MapGet("/roots", async (GridDbContext db, CancellationToken ct) => TypedResults.Ok(await OrgQueries.RootsAsync(db, ct)));
-        org.MapGet("/units/{code:long}", async Task<Results<Ok<OrgUnitDto>, NotFound>> (long code, GridDbContext db, CancellationToken ct) =>
-            await OrgQueries.GetAsync(db, code, ct) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound());
-        org.MapGet("/units/{code:long}/children", async Task<Results<Ok<List<OrgUnitDto>>, NotFound>> (long code, GridDbContext db, CancellationToken ct) =>
-            await OrgQueries.GetAsync(db, code, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await OrgQueries.ChildrenAsync(db, code, ct)));
-        org.MapGet("/units/{code:long}/path", async Task<Results<Ok<List<OrgUnitDto>>, NotFound>> (long code, GridDbContext db, CancellationToken ct) =>
-            await OrgQueries.PathAsync(db, code, ct) is { Count: > 0 } p ? TypedResults.Ok(p) : TypedResults.NotFound());
-        org.MapGet("/units/{code:long}/counts", async Task<Results<Ok<OrgCounts>, NotFound>> (long code, GridDbContext db, CancellationToken ct) =>
-            await OrgQueries.CountsAsync(db, code, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
-        org.MapGet("/departments", async (long? unit, bool? below, GridDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await Departments.ListAsync(db, unit, below ?? false, ct)));
-        org.MapGet("/units/{code:long}/child-stats", async Task<Results<Ok<List<ChildStat>>, NotFound>> (long code, GridDbContext db, CancellationToken ct) =>
-            await OrgQueries.GetAsync(db, code, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await ChildStats.OfAsync(db, code, ct)));
-        org.MapGet("/units/{code:long}/children.geojson", async Task<Results<ContentHttpResult, NotFound>> (long code, GridDbContext db, CancellationToken ct) =>
-            await OrgQueries.ChildrenGeoJsonAsync(db, code, ct) is { } json
-                ? TypedResults.Text(json, "application/geo+json; charset=utf-8") : TypedResults.NotFound());
+        org.MapGet("/roots", async (ListOrgRoots roots, CancellationToken ct) => (await roots.HandleAsync(ct)).ToHttp())
+            .WithName("ListOrgRoots").WithSummary("列出数据范围内的顶级单位");
+        org.MapGet("/units/{code:long}", async (long code, GetOrgUnit unit, CancellationToken ct) => (await unit.HandleAsync(code, ct)).ToHttp())
+            .WithName("GetOrgUnit").WithSummary("查看一个单位");
+        org.MapGet("/units/{code:long}/children", async (long code, ListOrgChildren children, CancellationToken ct) => (await children.HandleAsync(code, ct)).ToHttp())
+            .WithName("ListOrgChildren").WithSummary("列出单位的下级及其下级数");
+        org.MapGet("/units/{code:long}/path", async (long code, GetOrgPath path, CancellationToken ct) => (await path.HandleAsync(code, ct)).ToHttp())
+            .WithName("GetOrgPath").WithSummary("从顶级单位到该单位的路径");
+        org.MapGet("/units/{code:long}/counts", async (long code, GetOrgCounts counts, CancellationToken ct) => (await counts.HandleAsync(code, ct)).ToHttp())
+            .WithName("GetOrgCounts").WithSummary("统计单位下各级单位的数量");
+        org.MapGet("/departments", async (long? unit, bool? below, ListDepartments departments, CancellationToken ct) =>
+                (await departments.HandleAsync(unit, below ?? false, ct)).ToHttp())
+            .WithName("ListDepartments").WithSummary("列出职能部门（某单位的，或其辖区内的）");
+        org.MapGet("/units/{code:long}/child-stats", async (long code, GetChildStats stats, CancellationToken ct) => (await stats.HandleAsync(code, ct)).ToHttp())
+            .WithName("GetOrgChildStats").WithSummary("统计各下级单位的社区数和网格数");
+        org.MapGet("/units/{code:long}/children.geojson", async (long code, GetChildrenGeoJson geo, CancellationToken ct) => AsGeoJson(await geo.HandleAsync(code, ct)))
+            .WithName("GetOrgChildrenGeoJson").WithSummary("下级单位的边界（GeoJSON）");
     }
+
+    // Not through ResultHttp, which answers JSON values: this body is GeoJSON text written as it is stored.
+    static Results<ContentHttpResult, NotFound> AsGeoJson(Result<string> r) =>
+        r.Value is { } json ? TypedResults.Text(json, "application/geo+json; charset=utf-8") : TypedResults.NotFound();
 }

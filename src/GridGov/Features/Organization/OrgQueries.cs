@@ -20,8 +20,9 @@ public sealed record OrgCounts(long Code, int Districts, int Streets, int Commun
     }
 }
 
-// Read side of the org tree; every query goes through the data-scope filter of the context, so a
-// unit outside the caller's scope is simply not found.
+// Read side of the org tree, shared by the area's query use cases (ListOrgRoots, GetOrgUnit …) and by
+// other areas' reads; every query goes through the data-scope filter of the context, so a unit outside
+// the caller's scope is simply not found.
 public static class OrgQueries
 {
     static IQueryable<OrgUnitDto> Project(GridDbContext db, IQueryable<OrgUnit> units) =>
@@ -107,19 +108,5 @@ public static class OrgQueries
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-}
-
-public sealed record UnitOption(long Code, string Label);
-
-public static class UnitSearch
-{
-    // Display labels of units the caller may see ("梅园新村街道（街道 320102002）").
-    public static async Task<List<UnitOption>> LabelsAsync(GridDbContext db, IEnumerable<long> codes, CancellationToken ct = default)
-    {
-        var list = codes.ToList();
-        var units = await db.OrgUnits.AsNoTracking().Where(u => list.Contains(u.Code))
-            .Select(u => new { u.Code, u.Name, u.Level }).ToListAsync(ct);
-        return units.Select(u => new UnitOption(u.Code, $"{u.Name}（{OrgCode.LevelName(u.Level)} {u.Code}）")).ToList();
     }
 }

@@ -1,13 +1,27 @@
+using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Identity.Users;
 
 // Who may manage an account: seeing it (the data scope) is not enough. Its scope must lie within the
 // manager's, and the manager must hold every administrative permission the account has; otherwise a
 // district admin could reset the password of a city-wide account placed in its district.
-public sealed class AccountGuard(UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentUser caller)
+public sealed class AccountGuard(GridDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentUser caller)
 {
+    // The account behind an action on it (disable, enable, reset): outside the caller's scope it does
+    // not exist; one the caller may not manage is refused.
+    public async Task<Result<AppUser>> FindManageableAsync(long id, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == id, ct) || await users.FindByIdAsync(id.ToString()) is not { } user)
+            return Result<AppUser>.NotFound();
+        return await RefuseAsync(user) is { } why ? Result<AppUser>.Forbidden(why, RefusedTitle) : Result<AppUser>.Ok(user);
+    }
+
+    public const string RefusedTitle = "不能操作该账号";
+
     public async Task<string?> RefuseAsync(AppUser target)
     {
         if (!caller.Scope.Covers(target.DataScope, target.OrgUnitCode, DataScope.ParseUnits(target.CustomScopeUnits)))

@@ -13,5 +13,3 @@ public sealed record PagedResult<T>(List<T> Items, int Total, int Page, int Page
 
 public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? PhoneNumber, long OrgUnitCode,
     DataScopeKind? DataScope, List<long>? CustomScopeUnits, List<string>? Roles, string? Password, long? DepartmentId = null);
-
-public sealed record PasswordResult(long Id, string UserName, string Password);

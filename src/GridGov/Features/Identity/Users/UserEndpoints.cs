@@ -1,6 +1,5 @@
-using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
+using GridGov.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GridGov.Features.Identity.Users;
@@ -15,38 +14,21 @@ static class UserEndpoints
     public static void MapUserEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/users").WithTags("用户");
-        g.MapGet("/", async ([AsParameters] UserQuery q, GridDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await ListUsers.HandleAsync(db, q, ct))).RequireAuthorization(Permissions.UsersView);
-        g.MapGet("/{id:long}", async Task<Results<Ok<UserDto>, NotFound>> (long id, GridDbContext db, CancellationToken ct) =>
-            await ListUsers.GetAsync(db, id, ct) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound())
-            .RequireAuthorization(Permissions.UsersView);
+        g.MapGet("/", async ([AsParameters] UserQuery q, ListUsers list, CancellationToken ct) => (await list.HandleAsync(q, ct)).ToHttp())
+            .RequireAuthorization(Permissions.UsersView).WithName("ListUsers").WithSummary("列出数据范围内的用户");
+        g.MapGet("/{id:long}", async (long id, GetUser get, CancellationToken ct) => (await get.HandleAsync(id, ct)).ToHttp())
+            .RequireAuthorization(Permissions.UsersView).WithName("GetUser").WithSummary("查看一个用户");
 
         var manage = g.MapGroup("").RequireAuthorization(Permissions.UsersManage);
-        manage.MapPost("/", async Task<Results<Created<UserCreated>, ValidationProblem>> ([FromBody] SaveUserRequest r, [FromServices] SaveUser save, CancellationToken ct) =>
-        {
-            var o = await save.CreateAsync(r, ct);
-            return o.User is null ? GridGov.Infrastructure.Invalid.Problem(o.Errors) : TypedResults.Created($"/api/v1/users/{o.User.Id}", new UserCreated(o.User, o.Password));
-        });
-        manage.MapPut("/{id:long}", async Task<Results<Ok<UserDto>, NotFound, ValidationProblem>> (long id, [FromBody] SaveUserRequest r, [FromServices] SaveUser save, CancellationToken ct) =>
-        {
-            var o = await save.UpdateAsync(id, r, ct);
-            return o.NotFound ? TypedResults.NotFound() : o.User is null ? GridGov.Infrastructure.Invalid.Problem(o.Errors) : TypedResults.Ok(o.User);
-        });
-        manage.MapPost("/{id:long}/disable", async (long id, [FromServices] UserActions a, CancellationToken ct) =>
-            Respond(await a.SetDisabledAsync(id, true, ct)));
-        manage.MapPost("/{id:long}/enable", async (long id, [FromServices] UserActions a, CancellationToken ct) =>
-            Respond(await a.SetDisabledAsync(id, false, ct)));
-        manage.MapPost("/{id:long}/reset-password", async (long id, [FromServices] UserActions a, CancellationToken ct) =>
-            Respond(await a.ResetPasswordAsync(id, ct)));
+        manage.MapPost("/", async ([FromBody] SaveUserRequest r, CreateUser create, CancellationToken ct) => (await create.HandleAsync(r, ct)).ToHttp())
+            .WithName("CreateUser").WithSummary("新建用户（未填密码时生成初始密码，只返回一次）");
+        manage.MapPut("/{id:long}", async (long id, [FromBody] SaveUserRequest r, UpdateUser update, CancellationToken ct) => (await update.HandleAsync(id, r, ct)).ToHttp())
+            .WithName("UpdateUser").WithSummary("修改用户的姓名、单位、数据范围和角色");
+        manage.MapPost("/{id:long}/disable", async (long id, DisableUser disable, CancellationToken ct) => (await disable.HandleAsync(id, ct)).ToHttp())
+            .WithName("DisableUser").WithSummary("停用账号");
+        manage.MapPost("/{id:long}/enable", async (long id, EnableUser enable, CancellationToken ct) => (await enable.HandleAsync(id, ct)).ToHttp())
+            .WithName("EnableUser").WithSummary("启用账号并解除锁定");
+        manage.MapPost("/{id:long}/reset-password", async (long id, ResetPassword reset, CancellationToken ct) => (await reset.HandleAsync(id, ct)).ToHttp())
+            .WithName("ResetUserPassword").WithSummary("重置密码（新密码只返回一次）");
     }
-
-    static Results<NoContent, Ok<PasswordResult>, NotFound, ProblemHttpResult> Respond(UserActionResult r) => r.Kind switch
-    {
-        ActionResultKind.NotFound => TypedResults.NotFound(),
-        ActionResultKind.Refused => TypedResults.Problem(r.Message, statusCode: StatusCodes.Status403Forbidden, title: "不能操作该账号"),
-        _ => r.Password is { } p ? TypedResults.Ok(p) : TypedResults.NoContent(),
-    };
-
 }
-
-public sealed record UserCreated(UserDto User, string? GeneratedPassword);

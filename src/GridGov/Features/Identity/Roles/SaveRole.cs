@@ -1,0 +1,51 @@
+using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
+using Microsoft.AspNetCore.Identity;
+
+namespace GridGov.Features.Identity.Roles;
+
+// Create (id null) or change a role and its permissions. Nobody puts a permission into a role that
+// they do not hold themselves, and the city admin role keeps the power to manage accounts and roles.
+public sealed class SaveRole(RoleManager<AppRole> roles, CurrentUser caller, ListRoles list)
+{
+    public async Task<Result<RoleDto>> HandleAsync(long? id, SaveRoleRequest r, CancellationToken ct = default)
+    {
+        AppRole? role = null;
+        if (id is { } existing && (role = await roles.FindByIdAsync(existing.ToString())) is null) return Result<RoleDto>.NotFound();
+        var errors = Validate(r, creating: role is null);
+        var held = role is null ? [] : (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).ToList();
+        var added = (r.Permissions ?? []).Except(held).Where(p => !caller.Has(p)).ToList();
+        if (added.Count > 0) errors["permissions"] = [$"您不能授予自己没有的权限：{string.Join("、", added.Select(p => Permissions.All.GetValueOrDefault(p, p)))}"];
+        if (role?.Name == BuiltInRoles.CityAdmin && !new[] { Permissions.UsersManage, Permissions.RolesManage }.All(p => (r.Permissions ?? []).Contains(p)))
+            errors["permissions"] = ["市级管理员角色必须保留“管理用户”和“管理角色与权限”"];
+        if (errors.Count == 0 && role is null && await roles.RoleExistsAsync(r.Name!.Trim())) errors["name"] = [$"角色标识“{r.Name}”已存在"];
+        if (errors.Count > 0) return Result<RoleDto>.Invalid(errors);
+        role ??= new AppRole { Name = r.Name!.Trim() };
+        role.DisplayName = r.DisplayName!.Trim();
+        role.Description = r.Description?.Trim() ?? "";
+        if (role.Id == 0) await roles.CreateAsync(role); else await roles.UpdateAsync(role);
+        await SetPermissionsAsync(role, r.Permissions ?? []);
+        return Result<RoleDto>.Ok((await list.HandleAsync(ct)).Value!.Single(x => x.Id == role.Id));
+    }
+
+    static Dictionary<string, string[]> Validate(SaveRoleRequest r, bool creating)
+    {
+        var e = new Dictionary<string, string[]>();
+        if (creating && (string.IsNullOrWhiteSpace(r.Name) || !r.Name.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+            e["name"] = ["角色标识只能包含字母、数字和下划线"];
+        if (string.IsNullOrWhiteSpace(r.DisplayName)) e["displayName"] = ["请填写角色名称"];
+        else if (r.DisplayName.Trim().Length > 50) e["displayName"] = ["角色名称不能超过 50 字"];
+        if (creating && r.Name?.Trim().Length > 60) e["name"] = ["角色标识不能超过 60 个字符"];
+        if (r.Description?.Trim().Length > 200) e["description"] = ["说明不能超过 200 字"];
+        var unknown = (r.Permissions ?? []).Where(p => !Permissions.All.ContainsKey(p)).ToList();
+        if (unknown.Count > 0) e["permissions"] = [$"未知权限：{string.Join("、", unknown)}"];
+        return e;
+    }
+
+    async Task SetPermissionsAsync(AppRole role, List<string> wanted)
+    {
+        var claims = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).ToList();
+        foreach (var c in claims.Where(c => !wanted.Contains(c.Value))) await roles.RemoveClaimAsync(role, c);
+        foreach (var p in wanted.Distinct().Where(p => claims.All(c => c.Value != p))) await roles.AddClaimAsync(role, new(Permissions.ClaimType, p));
+    }
+}
