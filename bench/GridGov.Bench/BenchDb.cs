@@ -1,4 +1,4 @@
-using GridGov.Features.Audit;
+using GridGov.Features.Organization;
 using GridGov.Features.Organization.Import;
 using GridGov.Infrastructure.Database;
 using Microsoft.Data.Sqlite;
@@ -31,7 +31,7 @@ sealed class BenchDb : IAsyncDisposable
 
     public static async Task<ImportReport> ImportAsync(GridDatabase database)
     {
-        var report = await new ImportCity(database).RunAsync(NanjingRequest, AuditActor.System);
+        var report = await new ImportCity(database, new Places(database)).RunAsync(NanjingRequest, AuditActor.System);
         if (!report.Succeeded) throw new InvalidOperationException("Import failed: " + string.Join("; ", report.Lines()));
         return report;
     }

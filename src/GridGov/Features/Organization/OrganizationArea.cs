@@ -9,6 +9,7 @@ public static class OrganizationArea
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services)
     {
+        services.AddSingleton<Places>();
         services.AddScoped<ImportCity>();
         services.AddCommand(ImportCityCommand.Command);
         services.AddScoped<SeedDemoCity>();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using GridGov.Features.Audit;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Spatial;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ public sealed record ImportCityRequest(long CityCode, string DivisionsDir, strin
 // `gridgov import-city`: the org tree of one city from the division CSVs and district boundaries,
 // with street, community and grid boundaries generated inside the districts. Everything is checked
 // first and written in one transaction, so a failed import changes nothing.
-public sealed class ImportCity(GridDatabase database)
+public sealed class ImportCity(GridDatabase database, Places places)
 {
     public const int DefaultSeed = 20260101;
 
@@ -47,6 +46,8 @@ public sealed class ImportCity(GridDatabase database)
             JsonSerializer.Serialize(report.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value)));
         db.OrgUnits.AddRange(units.OrderBy(u => u.Code));
         await db.SaveChangesAsync(ct);
+        // New grids and names: this process's index of places is rebuilt on its next question.
+        places.Invalidate();
         report.Elapsed = clock.Elapsed;
         return report;
     }

@@ -1,0 +1,28 @@
+namespace GridGov.Tests.Architecture;
+
+// DESIGN.md §3 "Who may use whom", as data: what each part may name besides itself.
+public static class DependencyRules
+{
+    static readonly string[] Plumbing = [SourceParts.Infrastructure, SourceParts.Components];
+    static readonly string[] Common = [.. Plumbing, "Organization", "Identity"];
+    static readonly string[] LoopAndRegister = ["Tickets", "Registry"];
+
+    public static IReadOnlyCollection<string> Allowed(string part) => part switch
+    {
+        SourceParts.Host => [SourceParts.Infrastructure, SourceParts.Components, .. SourceParts.Areas],
+        SourceParts.Infrastructure => [],
+        SourceParts.Components => [SourceParts.Infrastructure],
+        "Organization" => Plumbing,
+        "Identity" => [.. Plumbing, "Organization"],
+        "Terminal" or "Panorama" or "Analytics" or "Appraisal" or "Command" or "DataHub" => [.. Common, .. LoopAndRegister],
+        _ => Common,
+    };
+
+    // Every forbidden edge in the given files: "Infrastructure/X.cs → Tickets".
+    public static List<string> Violations(IEnumerable<(string Path, string Text)> files) =>
+        files.SelectMany(f => SourceParts.Uses(f.Path, f.Text)
+                .Where(used => !Allowed(SourceParts.PartOf(f.Path)).Contains(used))
+                .Select(used => $"{f.Path} → {used}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}
