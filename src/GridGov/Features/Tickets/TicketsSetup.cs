@@ -20,7 +20,8 @@ static class TicketsSetup
         services.AddScoped<CreateTicket>();
         services.AddSingleton<IntakeWriter>();
         services.AddScoped<TicketActions>();
-        services.AddScoped<TicketEffects>();
+        services.AddScoped<TicketActionChecks>();
+        services.AddScoped<TicketFollowUps>();
         services.AddScoped<TicketQueries>();
         services.AddScoped<TicketQueues>();
         services.AddScoped<DispatchRules>();

@@ -17,8 +17,9 @@ public sealed record ActionOutcome(ActionOutcomeKind Kind, TicketDetail? Ticket 
 // Every change of a ticket's state goes through here: the caller must see the ticket (else 404),
 // the table must allow the action from its state (else 409), the caller must hold the permission and
 // fit the actor column (else 403), the version must be current (else 409), and the inputs must be
-// complete (else 400). Then the effect, a history row, one save; a concurrent change loses with 409.
-public sealed class TicketActions(GridDbContext db, CurrentUser user, TicketClock clock, TicketEffects effects, TicketQueries queries, TicketFeed feed)
+// complete (else 400). Then the effect and its history row (TicketEffects), the follow-ups, one
+// save; a concurrent change loses with 409.
+public sealed class TicketActions(GridDbContext db, CurrentUser user, TicketClock clock, TicketActionChecks checks, TicketFollowUps followUps, TicketQueries queries, TicketFeed feed)
 {
     public async Task<ActionOutcome> ExecuteAsync(long id, TicketAction action, TicketActionRequest r, CancellationToken ct = default)
     {
@@ -37,18 +38,11 @@ public sealed class TicketActions(GridDbContext db, CurrentUser user, TicketCloc
         if (version != t.Version) return Conflict(t, "工单已被他人修改，请刷新后重试");
         if (!TicketFlow.Holds(step.Guard, t)) return Conflict(t, GuardMessage(step.Guard));
 
+        var (input, errors) = await checks.CheckAsync(t, action, r, ct);
+        if (errors.Count > 0) return new(ActionOutcomeKind.Invalid, Errors: errors, Message: string.Join("；", errors.SelectMany(e => e.Value)));
         var now = clock.Now;
-        var from = t.State;
-        var change = new TicketChangeContext(t, step, r, now, from);
-        if (await effects.ApplyAsync(change, ct) is { Count: > 0 } errors)
-            return new(ActionOutcomeKind.Invalid, Errors: errors, Message: string.Join("；", errors.SelectMany(e => e.Value)));
-
-        t.State = step.To;
-        t.Version++;
-        t.UpdatedAt = now;
-        if (step.To != from || change.RestartClock) t.DueAt = clock.StageDue(t, now);
-        db.TicketEvents.Add(History.Row(t, action, from, user, now, Clean(r.Note), change.Photos, change.Department));
-        foreach (var follow in change.FollowUps) await follow(ct);
+        db.TicketEvents.Add(TicketEffects.Take(clock, t, step, input, now, History.Actor(user)));
+        var alsoChanged = await followUps.RunAsync(t, action, input.Note, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -60,7 +54,7 @@ public sealed class TicketActions(GridDbContext db, CurrentUser user, TicketCloc
             return new(ActionOutcomeKind.Conflict, Message: "工单已被他人修改，请刷新后重试", CurrentState: current.State, CurrentVersion: current.Version);
         }
         feed.Publish(t);
-        foreach (var other in change.AlsoChanged) feed.Publish(other);
+        foreach (var other in alsoChanged) feed.Publish(other);
         return new(ActionOutcomeKind.Done, await queries.DetailAsync(t.Id, ct));
     }
 
@@ -78,22 +72,4 @@ public sealed class TicketActions(GridDbContext db, CurrentUser user, TicketCloc
         Guard.NotEvaluated => "该工单已评价",
         _ => "条件不满足",
     };
-
-    internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-}
-
-// What an effect needs and what it leaves for the executor: photos and department for the history
-// row, more tickets changed alongside (duplicates closing with their primary), work to do before saving.
-public sealed class TicketChangeContext(Ticket ticket, Transition step, TicketActionRequest request, DateTime now, TicketState from)
-{
-    public Ticket Ticket { get; } = ticket;
-    public Transition Step { get; } = step;
-    public TicketActionRequest Request { get; } = request;
-    public DateTime Now { get; } = now;
-    public TicketState From { get; } = from;
-    public List<string> Photos { get; set; } = [];
-    public long? Department { get; set; }
-    public bool RestartClock { get; set; }
-    public List<Ticket> AlsoChanged { get; } = [];
-    public List<Func<CancellationToken, Task>> FollowUps { get; } = [];
 }
