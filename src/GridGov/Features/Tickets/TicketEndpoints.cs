@@ -1,5 +1,3 @@
-using GridGov.Features.Tickets.Categories;
-using GridGov.Features.Tickets.Deadlines;
 using GridGov.Features.Tickets.Dispatching;
 using GridGov.Features.Tickets.Duplicates;
 using GridGov.Features.Tickets.Intake;
@@ -20,7 +18,7 @@ namespace GridGov.Features.Tickets;
 // GET  /api/v1/tickets/{id}/candidates              possible duplicates, with score and reason
 // GET  /api/v1/tickets/{id}/suggestion              the department past tickets of similar text went to
 // GET  /api/v1/tickets/{id}/photos/{photo}          a photo of the ticket
-// …/tickets/categories, …/tickets/dispatch-rules, …/tickets/calendar: see those files
+// …/tickets/categories, …/tickets/dispatch-rules, …/tickets/calendar: see TicketSettingsEndpoints
 // POST /api/v1/files/photos                         upload one photo (multipart "file"); returns its id
 static class TicketEndpoints
 {
@@ -30,9 +28,7 @@ static class TicketEndpoints
         g.MapGet("/", async ([AsParameters] TicketQuery q, TicketQueues queues, CancellationToken ct) => TypedResults.Ok(await queues.ListAsync(q, ct)));
         g.MapGet("/counts", async (long? area, TicketQueues queues, CancellationToken ct) => TypedResults.Ok(await queues.CountsAsync(area, ct)));
         g.MapGet("/flow", () => TypedResults.Ok(TicketFlow.Table));
-        g.MapCategoryEndpoints();
-        g.MapDispatchRuleEndpoints();
-        g.MapCalendarEndpoints();
+        g.MapTicketSettingsEndpoints();
         g.MapPost("/", async Task<Results<Created<CreateTicketResult>, Ok<CreateTicketResult>, ValidationProblem>> ([FromBody] CreateTicketRequest r, CreateTicket create, CancellationToken ct) =>
         {
             var o = await create.HandleAsync(r, ct);

@@ -29,6 +29,15 @@ static class TicketsSetup
         services.AddScoped<SimilarTickets>();
         services.AddSingleton<TicketWords>();
         services.AddScoped<DepartmentSuggester>();
+        // The settings' use cases, for the API and the settings page alike.
+        services.AddScoped<ListCategories>();
+        services.AddScoped<ChangeCategory>();
+        services.AddScoped<ListDispatchRules>();
+        services.AddScoped<AddDispatchRule>();
+        services.AddScoped<ChangeDispatchRule>();
+        services.AddScoped<DeleteDispatchRule>();
+        services.AddScoped<GetCalendar>();
+        services.AddScoped<SaveCalendar>();
         services.AddScoped<SeedTicketData>();
         services.AddSingleton<OverdueWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueWatcher>());
