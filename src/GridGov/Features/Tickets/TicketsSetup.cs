@@ -17,19 +17,26 @@ static class TicketsSetup
         services.AddSingleton<TicketFeed>();
         services.AddSingleton<DepartmentModel>();
         services.AddSingleton<Infrastructure.Files.FileStore>();
-        services.AddScoped<CreateTicket>();
         services.AddSingleton<IntakeWriter>();
-        services.AddScoped<TicketActions>();
+        services.AddSingleton<TicketWords>();
+        // Services the use cases share.
+        services.AddScoped<TicketQueries>();
         services.AddScoped<TicketActionChecks>();
         services.AddScoped<TicketFollowUps>();
-        services.AddScoped<TicketQueries>();
-        services.AddScoped<TicketQueues>();
         services.AddScoped<DispatchRules>();
         services.AddScoped<DuplicateLinks>();
         services.AddScoped<SimilarTickets>();
-        services.AddSingleton<TicketWords>();
         services.AddScoped<DepartmentSuggester>();
-        // The settings' use cases, for the API and the settings page alike.
+        // The use cases, for the API and the pages alike.
+        services.AddScoped<CreateTicket>();
+        services.AddScoped<UploadPhoto>();
+        services.AddScoped<ExecuteTicketAction>();
+        services.AddScoped<GetTicket>();
+        services.AddScoped<GetTicketPhoto>();
+        services.AddScoped<ListTickets>();
+        services.AddScoped<CountTickets>();
+        services.AddScoped<FindDuplicateCandidates>();
+        services.AddScoped<SuggestDepartment>();
         services.AddScoped<ListCategories>();
         services.AddScoped<ChangeCategory>();
         services.AddScoped<ListDispatchRules>();
@@ -38,6 +45,8 @@ static class TicketsSetup
         services.AddScoped<DeleteDispatchRule>();
         services.AddScoped<GetCalendar>();
         services.AddScoped<SaveCalendar>();
+        services.AddScoped<ListNotices>();
+        services.AddScoped<MarkNoticeRead>();
         services.AddScoped<SeedTicketData>();
         services.AddSingleton<OverdueWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueWatcher>());
