@@ -1,85 +1,64 @@
-using GridGov.Features.Tickets.Categories;
-using GridGov.Features.Tickets.Deadlines;
 using GridGov.Features.Tickets.Dispatching;
 using GridGov.Features.Tickets.Duplicates;
 using GridGov.Features.Tickets.Intake;
 using GridGov.Infrastructure.Files;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Tickets;
 
-// GET  /api/v1/tickets?queue=&category=&area=&source=&from=&to=&keyword=&page=&pageSize=
-// GET  /api/v1/tickets/counts?area=                 tickets waiting in each queue
-// GET  /api/v1/tickets/flow                         the transition table (states, actions, permissions)
-// POST /api/v1/tickets                              report (idempotent by clientRequestId)
-// GET  /api/v1/tickets/{id}                         details, timeline, allowed actions
-// POST /api/v1/tickets/{id}/actions/{action}        accept, dispatch, reportBack … (with the version read)
-// GET  /api/v1/tickets/{id}/candidates              possible duplicates, with score and reason
-// GET  /api/v1/tickets/{id}/suggestion              the department past tickets of similar text went to
-// GET  /api/v1/tickets/{id}/photos/{photo}          a photo of the ticket
-// …/tickets/categories, …/tickets/dispatch-rules, …/tickets/calendar: see those files
-// POST /api/v1/files/photos                         upload one photo (multipart "file"); returns its id
+// The tickets' route table (the settings' routes are in TicketSettingsEndpoints): each route runs
+// its use case and answers with its Result (ResultHttp).
 static class TicketEndpoints
 {
     public static void MapTicketEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/tickets").WithTags("工单").RequireAuthorization(Permissions.TicketsAny);
-        g.MapGet("/", async ([AsParameters] TicketQuery q, TicketQueues queues, CancellationToken ct) => TypedResults.Ok(await queues.ListAsync(q, ct)));
-        g.MapGet("/counts", async (long? area, TicketQueues queues, CancellationToken ct) => TypedResults.Ok(await queues.CountsAsync(area, ct)));
-        g.MapGet("/flow", () => TypedResults.Ok(TicketFlow.Table));
-        g.MapCategoryEndpoints();
-        g.MapDispatchRuleEndpoints();
-        g.MapCalendarEndpoints();
-        g.MapPost("/", async Task<Results<Created<CreateTicketResult>, Ok<CreateTicketResult>, ValidationProblem>> ([FromBody] CreateTicketRequest r, CreateTicket create, CancellationToken ct) =>
-        {
-            var o = await create.HandleAsync(r, ct);
-            if (o.Created is not { } c) return GridGov.Infrastructure.Invalid.Problem(o.Errors);
-            return c.Existing ? TypedResults.Ok(c) : TypedResults.Created($"/api/v1/tickets/{c.Ticket.Id}", c);
-        }).RequireAuthorization(Permissions.TicketsReport);
-        g.MapGet("/{id:long}", async Task<Results<Ok<TicketDetail>, NotFound>> (long id, TicketQueries queries, CancellationToken ct) =>
-            await queries.DetailAsync(id, ct) is { } t ? TypedResults.Ok(t) : TypedResults.NotFound());
-        g.MapPost("/{id:long}/actions/{action}", async Task<Results<Ok<TicketDetail>, NotFound, ProblemHttpResult, ValidationProblem>> (
-            long id, string action, [FromBody] TicketActionRequest r, TicketActions actions, CancellationToken ct) =>
+        // ?queue=&category=&area=&source=&from=&to=&keyword=&page=&pageSize=
+        g.MapGet("/", async ([AsParameters] TicketQuery q, ListTickets u, CancellationToken ct) => (await u.HandleAsync(q, ct)).ToHttp())
+            .WithName("ListTickets").WithSummary("按队列和条件分页查询工单");
+        g.MapGet("/counts", async (long? area, CountTickets u, CancellationToken ct) => (await u.HandleAsync(area, ct)).ToHttp())
+            .WithName("CountTickets").WithSummary("各队列待办工单数");
+        g.MapGet("/flow", () => Result<IReadOnlyList<Transition>>.Ok(TicketFlow.Table).ToHttp())
+            .WithName("GetTicketFlow").WithSummary("工单流转表（状态、操作、权限）");
+        g.MapTicketSettingsEndpoints();
+        // Idempotent by clientRequestId: a retry answers 200 with the ticket the first one created.
+        g.MapPost("/", async ([FromBody] CreateTicketRequest r, CreateTicket u, CancellationToken ct) => (await u.HandleAsync(r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.TicketsReport).WithName("ReportTicket").WithSummary("上报事件");
+        g.MapGet("/{id:long}", async (long id, GetTicket u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
+            .WithName("GetTicket").WithSummary("工单详情、时间线和可执行的操作");
+        g.MapPost("/{id:long}/actions/{action}", async Task<Results<Ok<TicketDetail>, Created<TicketDetail>, NotFound, ProblemHttpResult, ValidationProblem>> (
+            long id, string action, [FromBody] TicketActionRequest r, ExecuteTicketAction u, CancellationToken ct) =>
         {
             if (!Enum.TryParse<TicketAction>(action, ignoreCase: true, out var a) || int.TryParse(action, out _))
                 return TypedResults.Problem($"未知操作“{action}”", statusCode: 400, title: "未知操作");
-            return Respond(await actions.ExecuteAsync(id, a, r, ct));
-        });
-        g.MapGet("/{id:long}/candidates", async Task<Results<Ok<List<DuplicateCandidate>>, NotFound>> (long id, Infrastructure.Database.GridDbContext db, SimilarTickets similar, CancellationToken ct) =>
-            await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? TypedResults.Ok(await similar.FindAsync(t, ct)) : TypedResults.NotFound());
-        g.MapGet("/{id:long}/suggestion", async Task<Results<Ok<Dispatching.DepartmentSuggestion>, NoContent, NotFound>> (long id, Infrastructure.Database.GridDbContext db, Dispatching.DepartmentSuggester suggester, CancellationToken ct) =>
+            return (await u.HandleAsync(id, a, r, ct)).ToHttp();
+        }).WithName("ExecuteTicketAction").WithSummary("执行工单操作（受理、派遣、反馈、核查、结案等）");
+        g.MapGet("/{id:long}/candidates", async (long id, FindDuplicateCandidates u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
+            .WithName("ListDuplicateCandidates").WithSummary("疑似重复工单（含相似度和理由）");
+        // No good guess: 204.
+        g.MapGet("/{id:long}/suggestion", async Task<Results<NoContent, Results<Ok<DepartmentSuggestion?>, Created<DepartmentSuggestion?>, NotFound, ProblemHttpResult, ValidationProblem>>> (
+            long id, SuggestDepartment u, CancellationToken ct) =>
         {
-            if (await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } t) return TypedResults.NotFound();
-            return await suggester.SuggestAsync(t, ct) is { } s ? TypedResults.Ok(s) : TypedResults.NoContent();
-        });
-        g.MapGet("/{id:long}/photos/{photo}", async Task<Results<FileStreamHttpResult, NotFound>> (long id, string photo, Infrastructure.Database.GridDbContext db, FileStore files, CancellationToken ct) =>
-        {
-            // The photo is served only through a ticket the caller may see, and only if it belongs to it.
-            var photos = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == id && e.Photos != null).Select(e => e.Photos!).ToListAsync(ct);
-            if (!photos.SelectMany(p => p.Split(',')).Contains(photo) || files.Find(photo) is not { } f) return TypedResults.NotFound();
-            return TypedResults.File(files.Open(photo), f.ContentType, enableRangeProcessing: true, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo}\""));
-        });
+            var r = await u.HandleAsync(id, ct);
+            return r is { Kind: ResultKind.Ok, Value: null } ? TypedResults.NoContent() : r.ToHttp();
+        }).WithName("SuggestDepartment").WithSummary("建议派往的部门");
+        g.MapGet("/{id:long}/photos/{photo}", async (long id, string photo, GetTicketPhoto u, CancellationToken ct) => File(await u.HandleAsync(id, photo, ct)))
+            .WithName("GetTicketPhoto").WithSummary("工单照片");
 
-        api.MapPost("/files/photos", async Task<Results<Created<StoredFile>, ValidationProblem>> (IFormFile file, FileStore files, CancellationToken ct) =>
+        api.MapPost("/files/photos", async (IFormFile file, UploadPhoto u, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            var o = await files.SavePhotoAsync(stream, ct);
-            return o.File is { } f ? TypedResults.Created($"/api/v1/files/photos/{f.Id}", f) : GridGov.Infrastructure.Invalid.Problem(new() { ["file"] = [$"{file.FileName}：{o.Error}"] });
+            return (await u.HandleAsync(stream, file.FileName, ct)).ToHttp();
         }).WithTags("工单").RequireAuthorization(Permissions.TicketsAny).DisableAntiforgery()
-          .WithMetadata(new RequestSizeLimitAttribute(FileStore.MaxPhotoBytes + 64 * 1024));
+          .WithMetadata(new RequestSizeLimitAttribute(FileStore.MaxPhotoBytes + 64 * 1024))
+          .WithName("UploadPhoto").WithSummary("上传一张照片（multipart 字段 file），返回其编号");
     }
 
-    public static Results<Ok<TicketDetail>, NotFound, ProblemHttpResult, ValidationProblem> Respond(ActionOutcome o) => o.Kind switch
-    {
-        ActionOutcomeKind.Done => TypedResults.Ok(o.Ticket!),
-        ActionOutcomeKind.NotFound => TypedResults.NotFound(),
-        ActionOutcomeKind.Forbidden => TypedResults.Problem(o.Message, statusCode: 403, title: "无权执行该操作"),
-        ActionOutcomeKind.Conflict => TypedResults.Problem(o.Message, statusCode: 409, title: "工单状态已变化",
-            extensions: new Dictionary<string, object?> { ["state"] = o.CurrentState?.ToString(), ["stateName"] = o.CurrentState is { } s ? TicketFlow.StateName(s) : null, ["version"] = o.CurrentVersion }),
-        _ => GridGov.Infrastructure.Invalid.Problem(o.Errors ?? []),
-    };
-
+    // A photo answers as a file, with ranges and its content hash as the entity tag.
+    static Results<FileStreamHttpResult, NotFound> File(Result<TicketPhoto> r) => r.Value is { } p
+        ? TypedResults.File(p.Open(), p.ContentType, enableRangeProcessing: true, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{p.Id}\""))
+        : TypedResults.NotFound();
 }

@@ -48,12 +48,9 @@ public sealed class OverdueWatcher(GridDatabase database, TicketClock clock, Tic
         var perDay = clock.Calendar.WorkingHours.PerDay;
         var level = late >= perDay * 3 ? Supervision.Red : late >= perDay ? Supervision.Yellow : Supervision.Normal;
         if (level <= t.Supervision) return false;
-        var from = t.Supervision;
-        t.Supervision = level;
-        t.Version++;
-        t.UpdatedAt = now;
-        t.Events.Add(History.Row(t, TicketAction.AutoSupervise, t.State, null, now,
-            $"超过时限 {late.TotalHours:F1} 个工作小时，自动{SupervisionName(level)}（原{SupervisionName(from)}）"));
+        var step = TicketFlow.Find(t.State, TicketAction.AutoSupervise)!;
+        var note = $"超过时限 {late.TotalHours:F1} 个工作小时，自动{SupervisionName(level)}（原{SupervisionName(t.Supervision)}）";
+        t.Events.Add(TicketEffects.Take(clock, t, step, new StepInput(note, Level: level), now, StepActor.System));
         return true;
     }
 

@@ -19,14 +19,14 @@ sealed class DemoStory(DemoWorld world, Random rng, DemoLife life, DemoCast cast
     // Categories where "long-term, approved as such" (挂账) is a usual outcome.
     static readonly string[] Shelvable = ["G01", "G0204", "E0101", "E0111", "E0113", "E0118", "C05"];
 
-    public void Tell(DemoActor? evaluator, double evaluationRate)
+    public void Tell(StepActor? evaluator, double evaluationRate)
     {
         Live(evaluator, evaluationRate);
         // A ticket still waiting (a held one, or one whose next step lies ahead) is chased until now.
         Oversee(life.Now);
     }
 
-    void Live(DemoActor? evaluator, double evaluationRate)
+    void Live(StepActor? evaluator, double evaluationRate)
     {
         if (!AcceptAndDispatch(out var at)) return;
         if (!Handle(ref at)) return;
@@ -137,7 +137,7 @@ sealed class DemoStory(DemoWorld world, Random rng, DemoLife life, DemoCast cast
     }
 
     // A step, preceded by the supervision its lateness earned.
-    bool Step(TicketAction action, DateTime at, DemoActor who, string? note = null, long? department = null,
+    bool Step(TicketAction action, DateTime at, StepActor who, string? note = null, long? department = null,
         IReadOnlyList<long>? co = null, double? days = null, Evaluation? evaluation = null)
     {
         Oversee(at);
@@ -165,14 +165,9 @@ sealed class DemoStory(DemoWorld world, Random rng, DemoLife life, DemoCast cast
             if (t.Supervision >= level) continue;
             if (byChief) life.Do(Supervise, when, cast.Chief(t.CentreCode), Pick(SuperviseNotes), level: level);
             else life.Do(AutoSupervise, when, DemoCast.System, level: level,
-                note: $"超过时限 {life.WorkingTimeBetween(due, when).TotalHours:F1} 个工作小时，自动{SupervisionName(level)}（原{SupervisionName(t.Supervision)}）");
+                note: $"超过时限 {life.WorkingTimeBetween(due, when).TotalHours:F1} 个工作小时，自动{Deadlines.OverdueWatcher.SupervisionName(level)}（原{Deadlines.OverdueWatcher.SupervisionName(t.Supervision)}）");
         }
     }
-
-    static string SupervisionName(Supervision s) => s switch
-    {
-        Supervision.Normal => "普通督办", Supervision.Yellow => "黄牌督办", Supervision.Red => "红牌督办", _ => "未督办",
-    };
 
     // Mostly well within the limit, some near it, a few past it; brisk up to a held state.
     double Pace() => !Free ? 0.05 + 0.45 * rng.NextDouble() : rng.NextDouble() switch

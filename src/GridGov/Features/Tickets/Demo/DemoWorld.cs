@@ -6,9 +6,6 @@ using NetTopologySuite.Geometries.Prepared;
 
 namespace GridGov.Features.Tickets.Demo;
 
-// Someone who appears in a ticket's history: an account (Id set) or just a name.
-public sealed record DemoActor(long? Id, string Name);
-
 public sealed class DemoGrid(long code, Geometry boundary)
 {
     public long Code { get; } = code;
@@ -53,28 +50,28 @@ public sealed record DemoAccount(long Id, string Name, long? DepartmentId);
 // Who does what on one ticket: its command centre's staff, its grid's worker, its departments' staff.
 sealed class DemoCast(DemoWorld world, long gridCode)
 {
-    DemoActor Account(string user, string fallback) =>
+    StepActor Account(string user, string fallback) =>
         world.Accounts.TryGetValue(user, out var a) ? new(a.Id, a.Name) : new(null, fallback);
 
     bool FocusStreet(long centre) => centre == world.FocusStreet;
 
-    public DemoActor Acceptor(long centre) => Centre(centre, "acceptor", "受理员");
-    public DemoActor Dispatcher(long centre) => Centre(centre, "dispatcher", "派遣员");
-    public DemoActor Chief(long centre) => Centre(centre, "chief", "值班长");
+    public StepActor Acceptor(long centre) => Centre(centre, "acceptor", "受理员");
+    public StepActor Dispatcher(long centre) => Centre(centre, "dispatcher", "派遣员");
+    public StepActor Chief(long centre) => Centre(centre, "chief", "值班长");
 
-    DemoActor Centre(long centre, string user, string role)
+    StepActor Centre(long centre, string user, string role)
     {
         if (FocusStreet(centre)) return Account(user, world.NameOf(centre) + role);
         if (centre == world.District) return Account("district", world.NameOf(centre) + "指挥中心");
         return new(null, world.NameOf(centre) + role);
     }
 
-    public DemoActor GridWorker => gridCode == world.FocusGrid
+    public StepActor GridWorker => gridCode == world.FocusGrid
         ? Account("grid", world.NameOf(gridCode) + "网格员")
         : new(null, DemoText.GridWorker(gridCode) + "（网格员）");
 
-    public DemoActor DepartmentStaff(Department d) =>
+    public StepActor DepartmentStaff(Department d) =>
         world.Accounts.TryGetValue("handler", out var h) && h.DepartmentId == d.Id ? new(h.Id, h.Name) : new(null, d.Name);
 
-    public static readonly DemoActor System = new(null, History.SystemName);
+    public static readonly StepActor System = StepActor.System;
 }

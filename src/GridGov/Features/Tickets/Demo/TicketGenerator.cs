@@ -160,7 +160,7 @@ public sealed class TicketGenerator
     };
 
     // Who reported it, and who (if anyone) evaluates the result, how often.
-    (DemoActor Reporter, DemoActor? Evaluator, double Rate) Reporter(Ticket t, DemoCast cast)
+    (StepActor Reporter, StepActor? Evaluator, double Rate) Reporter(Ticket t, DemoCast cast)
     {
         switch (t.Source)
         {
@@ -174,7 +174,7 @@ public sealed class TicketGenerator
                 return (new(null, "12345热线"), new(null, $"12345热线回访（{t.ReporterName}）"), 0.7);
             case TicketSource.Public:
                 t.ReporterName = DemoText.Citizen(rng);
-                var citizen = new DemoActor(null, $"{t.ReporterName}（公众上报）");
+                var citizen = new StepActor(null, $"{t.ReporterName}（公众上报）");
                 return (citizen, citizen, 0.5);
             case TicketSource.DigitalCity:
                 t.ReporterName = "信息采集员" + DemoText.PersonName(rng);

@@ -1,10 +1,11 @@
+using GridGov.Features.Tickets.Deadlines;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Tickets.Duplicates;
 
 // Duplicate links (重复事件关联): a duplicate waits for its primary and closes with it, with its result.
-public sealed class DuplicateLinks(GridDbContext db)
+public sealed class DuplicateLinks(GridDbContext db, TicketClock clock)
 {
     public async Task CheckPrimaryAsync(Ticket t, long? primaryId, Dictionary<string, string[]> errors, CancellationToken ct)
     {
@@ -17,25 +18,20 @@ public sealed class DuplicateLinks(GridDbContext db)
             errors["primaryId"] = ["主工单已办结，不能再关联"];
     }
 
-    // Part of closing the primary, in the same save. Duplicates may lie outside the closer's area
-    // (a neighbouring street reported the same thing): they close all the same.
-    public async Task CloseDuplicatesAsync(TicketChangeContext c, CancellationToken ct)
+    // Part of closing the primary, in the same save; returns the duplicates closed. They may lie
+    // outside the closer's area (a neighbouring street reported the same thing): they close all the same.
+    public async Task<List<Ticket>> CloseDuplicatesAsync(Ticket primary, DateTime now, CancellationToken ct)
     {
-        var primary = c.Ticket;
         var duplicates = await db.Tickets.IgnoreQueryFilters([GridDbContext.DataScopeFilter])
             .Where(d => d.PrimaryId == primary.Id && d.State == TicketState.Duplicate).ToListAsync(ct);
         var number = Ticket.NumberOf(primary.Id, primary.ReportedAt);
+        var step = TicketFlow.Find(TicketState.Duplicate, TicketAction.CloseWithPrimary)!;
         foreach (var d in duplicates)
         {
-            d.State = TicketState.Closed;
-            d.Result = primary.Result;
-            d.ClosedAt = c.Now;
-            d.DueAt = null;
-            d.UpdatedAt = c.Now;
-            d.Version++;
-            db.TicketEvents.Add(History.Row(d, TicketAction.CloseWithPrimary, TicketState.Duplicate, null, c.Now, $"随主工单 {number} 结案：{primary.Result}"));
-            await Notices.TellReporterAsync(db, d, $"您上报的事件（{Ticket.NumberOf(d.Id, d.ReportedAt)}）已随同一问题的工单 {number} 结案：{primary.Result}", c.Now, ct);
-            c.AlsoChanged.Add(d);
+            var input = new StepInput($"随主工单 {number} 结案：{primary.Result}", Result: primary.Result);
+            db.TicketEvents.Add(TicketEffects.Take(clock, d, step, input, now, StepActor.System));
+            await Notices.TellReporterAsync(db, d, $"您上报的事件（{Ticket.NumberOf(d.Id, d.ReportedAt)}）已随同一问题的工单 {number} 结案：{primary.Result}", now, ct);
         }
+        return duplicates;
     }
 }

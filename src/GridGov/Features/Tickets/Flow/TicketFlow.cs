@@ -23,7 +23,7 @@ public enum Guard { None, NoPending, PendingExtension, PendingShelve, NotEvaluat
 public sealed record Transition(TicketState From, TicketAction Action, TicketState To, string? Permission, Actor Actor = Actor.Holder, Guard Guard = Guard.None);
 
 // The one table that decides what may happen to a ticket (DESIGN.md §5): state × action → next state,
-// with the permission and who may do it. Enforced by TicketActions, tested exhaustively, drawn on the
+// with the permission and who may do it. Enforced by ExecuteTicketAction, tested exhaustively, drawn on the
 // ticket pages. Overlays (supervision, extension and shelve requests, escalation) keep the state.
 public static class TicketFlow
 {

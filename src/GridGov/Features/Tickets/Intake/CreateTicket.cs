@@ -5,6 +5,7 @@ using GridGov.Features.Tickets.Duplicates;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Files;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Tickets.Intake;
@@ -22,9 +23,7 @@ public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List
 public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, GridIndex grids,
     FileStore files, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
 {
-    public sealed record Outcome(CreateTicketResult? Created, Dictionary<string, string[]> Errors);
-
-    public async Task<Outcome> HandleAsync(CreateTicketRequest r, CancellationToken ct = default)
+    public async Task<Result<CreateTicketResult>> HandleAsync(CreateTicketRequest r, CancellationToken ct = default)
     {
         var me = user.UserId;
         var requestId = string.IsNullOrWhiteSpace(r.ClientRequestId) ? null : r.ClientRequestId.Trim();
@@ -66,7 +65,7 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         {
             // A retry of a report that went in before (a category disabled since, say) still gets its ticket.
             if (requestId is not null && await ExistingAsync(me, requestId, ct) is { } again) return again;
-            return new(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            return Result<CreateTicketResult>.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
 
         var now = clock.Now;
@@ -107,13 +106,14 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         feed.Publish(ticket);
         var candidates = await similar.FindAsync(ticket, ct);
         var detail = queries.New(ticket, await grids.NameOfAsync(ticket.GridCode, ct), await grids.NameOfAsync(ticket.CentreCode, ct));
-        return new(new(detail, false, candidates), []);
+        return Result<CreateTicketResult>.Created(new(detail, false, candidates), $"/api/v1/tickets/{ticket.Id}");
     }
 
-    async Task<Outcome?> ExistingAsync(long? reporter, string requestId, CancellationToken ct)
+    // A retry answers with the ticket as it is now, not as new.
+    async Task<Result<CreateTicketResult>?> ExistingAsync(long? reporter, string requestId, CancellationToken ct)
     {
         var id = await db.Tickets.Where(t => t.ReporterId == reporter && t.ClientRequestId == requestId).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
-        return id is { } found && await queries.DetailAsync(found, ct) is { } detail ? new(new(detail, true, []), []) : null;
+        return id is { } found && await queries.DetailAsync(found, ct) is { } detail ? Result<CreateTicketResult>.Ok(new(detail, true, [])) : null;
     }
 
     static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -5,39 +5,21 @@ using GridGov.Features.Tickets.Intake;
 using GridGov.Infrastructure;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Tickets;
 
-// The command centre's queues (DESIGN.md §5) and the department's "my tickets".
-public enum TicketQueue { Reported, Accepted, Dispatched, Returned, Handled, Verified, Overdue, Supervised, Shelved, Closed, Mine, Department, All }
-
-public sealed record TicketQuery(TicketQueue? Queue, string? Category, long? Area, TicketSource? Source,
-    DateOnly? From, DateOnly? To, string? Keyword, int? Page, int? PageSize);
-
-public sealed record TicketList(List<TicketSummary> Items, int Total, int Page, int PageSize);
-
-public sealed record QueueCount(TicketQueue Queue, string Name, int Count);
-
-public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock, GridIndex index)
+// A page of a queue (or of any filter) in the caller's area, newest first (overdue: most overdue first).
+public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock, GridIndex index)
 {
     // Names of grids and departments are shown on every row the caller may see.
     static readonly string[] ScopeFilter = [GridDbContext.DataScopeFilter];
 
-    public static string NameOf(TicketQueue q) => q switch
-    {
-        TicketQueue.Overdue => "超期", TicketQueue.Supervised => "督办", TicketQueue.Mine => "我上报的",
-        TicketQueue.Department => "本部门待办", TicketQueue.All => "全部",
-        _ => TicketFlow.StateName(Enum.Parse<TicketState>(q.ToString())),
-    };
-
-    // "Supervised" as a list of values rather than "not None", so that it is an index lookup.
-    static readonly Supervision[] Marked = [Supervision.Normal, Supervision.Yellow, Supervision.Red];
-
     // Totals are counted up to this many: people page near the top, and counting a big archive is slow.
     const int CountCap = 10_000;
 
-    public async Task<TicketList> ListAsync(TicketQuery q, CancellationToken ct = default)
+    public async Task<Result<TicketList>> HandleAsync(TicketQuery q, CancellationToken ct = default)
     {
         var page = Math.Max(q.Page ?? 1, 1);
         var size = Math.Clamp(q.PageSize ?? 20, 1, 100);
@@ -70,27 +52,7 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         var items = rows.Select(t => new TicketSummary(t.Id, Ticket.NumberOf(t.Id, t.ReportedAt), categories.CodeOf(t.CategoryId), categories.PathName(t.CategoryId),
             t.Description, t.Address, t.GridCode, grids.GetValueOrDefault(t.GridCode), t.State, TicketFlow.StateName(t.State), t.Source, t.Urgent, t.Supervision, t.ReportedAt, t.DueAt,
             t.DueAt < now && Ticket.Open.Contains(t.State), t.LeadDepartmentId is { } lead ? leads.GetValueOrDefault(lead) : null)).ToList();
-        return new(items, total, page, size);
-    }
-
-    // How many tickets wait in each queue of the caller's area (or of `area` within it).
-    public async Task<List<QueueCount>> CountsAsync(long? area, CancellationToken ct = default)
-    {
-        var q = InArea(db.TicketsOfArea.AsNoTracking(), area);
-        var now = clock.Now;
-        var open = Ticket.Open.Append(TicketState.Shelved).ToArray();
-        var byState = await q.Where(t => open.Contains(t.State)).GroupBy(t => t.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var overdue = await InArea(db.TicketsOfAreaUnranged.AsNoTracking(), area, walk: true).CountAsync(t => t.DueAt < now, ct);
-        var supervised = await InArea(db.TicketsOfAreaUnranged.AsNoTracking(), area, walk: true)
-            .CountAsync(t => Ticket.Open.Contains(t.State) && Marked.Contains(t.Supervision), ct);
-        int Of(TicketState s) => byState.FirstOrDefault(x => x.Key == s)?.N ?? 0;
-        List<QueueCount> counts = [.. open.Select(s => new QueueCount(Enum.Parse<TicketQueue>(s.ToString()), TicketFlow.StateName(s), Of(s)))];
-        counts.Insert(6, new(TicketQueue.Overdue, NameOf(TicketQueue.Overdue), overdue));
-        counts.Insert(7, new(TicketQueue.Supervised, NameOf(TicketQueue.Supervised), supervised));
-        if (user.DepartmentId is { } department)
-            counts.Insert(0, new(TicketQueue.Department, NameOf(TicketQueue.Department),
-                await q.CountAsync(t => t.LeadDepartmentId == department && open.Contains(t.State), ct)));
-        return counts;
+        return Result<TicketList>.Ok(new(items, total, page, size));
     }
 
     // Queues are the caller's area; what they reported elsewhere is in "我上报的" only. `walk`: the
@@ -99,16 +61,16 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
     {
         var now = clock.Now;
         var area = q.Queue == TicketQueue.Mine ? db.Tickets : walk ? db.TicketsOfAreaUnranged : db.TicketsOfArea;
-        var t = InArea(area.AsNoTracking(), q.Area, walk);
+        var t = TicketQueues.InArea(area.AsNoTracking(), q.Area, walk);
         t = q.Queue switch
         {
             null or TicketQueue.All => t,
             // A deadline is set exactly while a ticket is open (TicketClock.StageDue).
             TicketQueue.Overdue => t.Where(x => x.DueAt < now),
-            TicketQueue.Supervised => t.Where(x => Ticket.Open.Contains(x.State) && Marked.Contains(x.Supervision)),
+            TicketQueue.Supervised => t.Where(x => Ticket.Open.Contains(x.State) && TicketQueues.Marked.Contains(x.Supervision)),
             TicketQueue.Mine => t.Where(x => x.ReporterId == user.UserId),
             TicketQueue.Department => t.Where(x => x.LeadDepartmentId == user.DepartmentId && (Ticket.Open.Contains(x.State) || x.State == TicketState.Shelved)),
-            var s => ByState(t, Enum.Parse<TicketState>(s.ToString()!)),
+            var s => TicketQueues.ByState(t, Enum.Parse<TicketState>(s.ToString()!)),
         };
         if (q.Category is { Length: > 0 } code)
         {
@@ -122,12 +84,4 @@ public sealed class TicketQueues(GridDbContext db, CurrentUser user, CategoryCat
         return t;
     }
 
-    static IQueryable<Ticket> ByState(IQueryable<Ticket> q, TicketState state) => q.Where(x => x.State == state);
-
-    static IQueryable<Ticket> InArea(IQueryable<Ticket> q, long? area, bool walk = false)
-    {
-        if (area is not { } code || OrgCode.LevelOf(code) is null) return q;
-        var (from, to) = OrgCode.Subtree(code);
-        return walk ? q.Where(t => t.GridCode + 0 >= from && t.GridCode + 0 <= to) : q.Where(t => t.GridCode >= from && t.GridCode <= to);
-    }
 }
