@@ -20,6 +20,8 @@ sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts a
         var imported = await city.RunAsync(ct);
         await tickets.RunAsync(ct);
         await accounts.DemoAccountsAsync(ct);
-        if (imported) await demoTickets.RunAsync(ct);
+        if (!imported) return;
+        var people = await accounts.FindAsync(DemoTickets.AccountNames, ct);
+        await demoTickets.RunAsync(people.ToDictionary(p => p.Key, p => new DemoAccount(p.Value.Id, p.Value.Name, p.Value.DepartmentId)), ct);
     }
 }

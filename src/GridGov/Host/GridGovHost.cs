@@ -1,5 +1,4 @@
 using GridGov.Components;
-using GridGov.Components.Layout;
 using GridGov.Features.Audit;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
@@ -21,7 +20,6 @@ static class GridGovHost
         services.AddIdentityArea();
         services.AddAudit();
         services.AddTickets();
-        services.AddHeaderPart<Features.Tickets.Pages.NoticeBell>();
         services.AddScoped<FirstStart>();
     }
 
@@ -43,9 +41,8 @@ static class GridGovHost
         api.MapOrganization();
         api.MapIdentityArea(app);
         api.MapAudit();
-        api.MapTicketEndpoints();
+        api.MapTickets(app);
 
-        app.MapHub<TicketHub>(TicketHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -57,7 +57,7 @@ public sealed class DemoTicketsTests(DemoTicketsApp app) : IClassFixture<DemoTic
     [Fact]
     public async Task Every_ticket_lies_inside_its_grid_as_intake_would_locate_it()
     {
-        var locator = await app.Services.GetRequiredService<GridIndex>().GetAsync();
+        var locator = await app.Services.GetRequiredService<Places>().LocatorAsync();
         Assert.All(await TicketsAsync(), t => Assert.Equal(t.GridCode, locator.Locate(t.Lon!.Value, t.Lat!.Value)));
     }
 
@@ -165,7 +165,11 @@ public sealed class DemoTicketsTests(DemoTicketsApp app) : IClassFixture<DemoTic
     public async Task The_same_seed_gives_the_same_history_and_another_seed_another()
     {
         await using var db = app.UnscopedDb();
-        var world = await DemoTickets.LoadWorldAsync(db, (await DemoTickets.AreaAsync(db, default))!, default);
+        await using var scope = app.Services.CreateAsyncScope();
+        var people = await scope.ServiceProvider.GetRequiredService<GridGov.Features.Identity.SeedAccounts>().FindAsync(DemoTickets.AccountNames, default);
+        Assert.NotEmpty(people);
+        var accounts = people.ToDictionary(p => p.Key, p => new DemoAccount(p.Value.Id, p.Value.Name, p.Value.DepartmentId));
+        var world = await DemoTickets.LoadWorldAsync(db, (await DemoTickets.AreaAsync(db, default))!, accounts, default);
         var clock = app.Services.GetRequiredService<TicketClock>();
         var now = DateTime.UtcNow;
         string Generate(int seed) => JsonSerializer.Serialize(new TicketGenerator(world, clock, seed).Generate(300, now).Tickets.Select(t => new

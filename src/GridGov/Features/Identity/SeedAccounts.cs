@@ -76,6 +76,14 @@ public sealed class SeedAccounts(GridDatabase database, UserManager<AppUser> use
         Console.WriteLine($"（以上账号已保存到 {file}）");
     }
 
+    // The accounts of these names, as the demo history names them: id, display name, department.
+    public async Task<Dictionary<string, (long Id, string Name, long? DepartmentId)>> FindAsync(IReadOnlyCollection<string> userNames, CancellationToken ct)
+    {
+        await using var db = database.CreateUnscoped(AuditActor.System);
+        return await db.Users.AsNoTracking().Where(u => userNames.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.DisplayName, u.DepartmentId), ct);
+    }
+
     // City → first district → its first street → first community → first grid.
     static async Task<List<OrgUnit>> DemoPathAsync(GridDbContext db, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using GridGov.Components.Layout;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
 using GridGov.Features.Tickets.Dispatching;
@@ -10,9 +11,9 @@ static class TicketsSetup
 {
     public static void AddTickets(this IServiceCollection services)
     {
+        services.AddHeaderPart<Pages.NoticeBell>();
         services.AddSingleton<CategoryCatalog>();
         services.AddSingleton<TicketClock>();
-        services.AddSingleton<GridIndex>();
         services.AddScoped<Demo.DemoTickets>();
         services.AddSingleton<TicketFeed>();
         services.AddSingleton<DepartmentModel>();
@@ -51,6 +52,13 @@ static class TicketsSetup
         services.AddSingleton<OverdueWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueWatcher>());
         services.AddHostedService<TicketHubRelay>();
+    }
+
+    // `api` is the /api/v1 group; the hub lives beside it.
+    public static void MapTickets(this RouteGroupBuilder api, IEndpointRouteBuilder app)
+    {
+        api.MapTicketEndpoints();
+        app.MapHub<TicketHub>(TicketHub.Path);
     }
 
     // The dictionaries every request reads from memory: loaded once the database is ready.

@@ -16,7 +16,6 @@ static class SecuritySetup
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<OperationScopes>();
         services.AddScoped<UseCases.UseCases>();
 
         // Cookies for the UI, bearer tokens for the API; one scheme picks by the Authorization header.

@@ -1,4 +1,3 @@
-using GridGov.Features.Audit;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 

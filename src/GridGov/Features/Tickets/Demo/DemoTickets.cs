@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using GridGov.Features.Audit;
 using GridGov.Features.Organization;
-using GridGov.Features.Identity;
 using GridGov.Features.Organization.Import;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
@@ -23,7 +21,8 @@ public sealed class DemoTickets(GridDatabase database, TicketClock clock, IConfi
     public const int DefaultCount = 4000;
     public static readonly string[] AccountNames = ["grid", "street", "acceptor", "dispatcher", "chief", "handler", "district"];
 
-    public async Task<int> RunAsync(CancellationToken ct = default)
+    // `accounts`: the demo accounts by user name (AccountNames), so that the history names them.
+    public async Task<int> RunAsync(IReadOnlyDictionary<string, DemoAccount> accounts, CancellationToken ct = default)
     {
         var count = config.GetValue<int?>("GridGov:DemoTickets") ?? DefaultCount;
         if (count <= 0) return 0;
@@ -32,7 +31,7 @@ public sealed class DemoTickets(GridDatabase database, TicketClock clock, IConfi
         if (await db.Tickets.AnyAsync(ct) || await AreaAsync(db, ct) is not { } area) return 0;
         var departments = await DepartmentsAsync(db, area.District, ct);
         var rules = Rules(area.District, departments);
-        var world = await LoadWorldAsync(db, area, departments, rules, ct);
+        var world = await LoadWorldAsync(db, area, departments, rules, accounts, ct);
         await clock.LoadAsync(ct);
         var batch = new TicketGenerator(world, clock, Seed).Generate(count, clock.Now);
         await SaveAsync(db, area, rules, batch, ct);
@@ -119,11 +118,12 @@ public sealed class DemoTickets(GridDatabase database, TicketClock clock, IConfi
     }
 
     // What the generator draws from; also used by the tests to generate the same history again.
-    public static async Task<DemoWorld> LoadWorldAsync(GridDbContext db, DemoArea area, CancellationToken ct) =>
+    public static async Task<DemoWorld> LoadWorldAsync(GridDbContext db, DemoArea area, IReadOnlyDictionary<string, DemoAccount> accounts, CancellationToken ct) =>
         await LoadWorldAsync(db, area, await DepartmentsAsync(db, area.District, ct),
-            await db.DispatchRules.AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id).ToListAsync(ct), ct);
+            await db.DispatchRules.AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id).ToListAsync(ct), accounts, ct);
 
-    static async Task<DemoWorld> LoadWorldAsync(GridDbContext db, DemoArea area, List<Department> departments, List<DispatchRule> rules, CancellationToken ct)
+    static async Task<DemoWorld> LoadWorldAsync(GridDbContext db, DemoArea area, List<Department> departments, List<DispatchRule> rules,
+        IReadOnlyDictionary<string, DemoAccount> accounts, CancellationToken ct)
     {
         var (from, to) = OrgCode.Subtree(area.District);
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.GridCode >= from && u.GridCode <= to)
@@ -131,8 +131,6 @@ public sealed class DemoTickets(GridDatabase database, TicketClock clock, IConfi
         var grids = units.Where(u => u.Level == OrgLevel.Grid && u.Boundary is not null)
             .Select(u => new DemoGrid(u.Code, JsonSerializer.Deserialize<Geometry>(u.Boundary!, BoundaryFile.GeoJson)!))
             .Where(g => !g.Boundary.IsEmpty).ToList();
-        var accounts = await db.Users.AsNoTracking().Where(u => AccountNames.Contains(u.UserName))
-            .Select(u => new { u.UserName, u.Id, u.DisplayName, u.DepartmentId }).ToListAsync(ct);
         return new DemoWorld
         {
             District = area.District, FocusStreet = area.Street, FocusGrid = area.Grid,
@@ -140,7 +138,7 @@ public sealed class DemoTickets(GridDatabase database, TicketClock clock, IConfi
             Phrases = DemoPhrases.Read(SeedTicketData.DataPath("tickets", "demo-phrases.csv")),
             Grids = grids, UnitNames = units.ToDictionary(u => u.Code, u => u.Name),
             Departments = departments, Rules = rules,
-            Accounts = accounts.ToDictionary(a => a.UserName!, a => new DemoAccount(a.Id, a.DisplayName, a.DepartmentId)),
+            Accounts = accounts,
         };
     }
 }

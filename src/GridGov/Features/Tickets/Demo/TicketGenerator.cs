@@ -55,7 +55,7 @@ public sealed class TicketGenerator
         categories = [.. world.Categories.Where(c => c.IsMinor && c.Enabled && c.HandleLimit is not null)
             .Select(c => (c, Weight(c) / world.Categories.Count(x => x.ParentCode == c.ParentCode)))];
         totalWeight = categories.Sum(c => c.Weight);
-        streetGrids = [.. world.Grids.Where(g => g.Code / 1_000_000 == world.FocusStreet)];
+        streetGrids = [.. world.Grids.Where(g => OrgCode.Street(g.Code) == world.FocusStreet)];
         focusGrid = world.Grids.FirstOrDefault(g => g.Code == world.FocusGrid);
     }
 
@@ -154,7 +154,7 @@ public sealed class TicketGenerator
 
     Ticket NewTicketEntity(TicketCategory c, long grid, TicketSource source, DateTime reported, string description, string place, double lon, double lat) => new()
     {
-        CategoryId = c.Id, Description = description, Address = place, Lon = lon, Lat = lat, GridCode = grid, CentreCode = grid / 1_000_000,
+        CategoryId = c.Id, Description = description, Address = place, Lon = lon, Lat = lat, GridCode = grid, CentreCode = OrgCode.Street(grid),
         Source = source, Urgent = c.Urgent || (source == TicketSource.Hotline && rng.NextDouble() < 0.02), ReportedAt = reported,
         AcceptLimit = c.AcceptLimit!, DispatchLimit = c.DispatchLimit!, HandleLimit = c.HandleLimit!, VerifyLimit = c.VerifyLimit!,
     };
@@ -239,9 +239,9 @@ public sealed class TicketGenerator
     // An address in the grid's street: a house number, a crossing, a building of the community's estate.
     string Place(long grid, TicketCategory category)
     {
-        var roads = DemoText.RoadsByStreet.GetValueOrDefault(grid / 1_000_000) ?? DemoText.Roads;
+        var roads = DemoText.RoadsByStreet.GetValueOrDefault(OrgCode.Street(grid)) ?? DemoText.Roads;
         var road = roads[rng.Next(roads.Length)];
-        var estate = DemoText.Estate(world.NameOf(grid / 1000));
+        var estate = DemoText.Estate(world.NameOf(OrgCode.Community(grid)));
         var x = rng.NextDouble();
         if (category.Kind == CategoryKind.Governance) x = x < 0.65 ? 0.7 : x < 0.9 ? 0.1 : 0.9;
         return x switch

@@ -1,4 +1,3 @@
-using GridGov.Features.Audit;
 using GridGov.Features.Organization;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Infrastructure.Database;

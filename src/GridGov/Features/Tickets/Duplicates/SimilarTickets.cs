@@ -1,3 +1,4 @@
+using GridGov.Features.Organization;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
 using GridGov.Features.Tickets.Intake;
@@ -9,7 +10,7 @@ namespace GridGov.Features.Tickets.Duplicates;
 
 // Duplicate candidates (DESIGN.md §5): open tickets near in space (the category's radius), in time
 // (the last 30 days) and in words (Chinese segmentation), each with a score and the reason in words.
-public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories, TicketClock clock, GridIndex grids, TicketWords cache)
+public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories, TicketClock clock, Places places, TicketWords cache)
 {
     const int WindowDays = 30;
     const double MinScore = 0.35;
@@ -28,7 +29,7 @@ public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories,
             var dLat = radius / 111_320.0;
             var dLon = dLat / Math.Max(Math.Cos(lat * Math.PI / 180), 0.01);
             var (west, south, east, north) = (lon - dLon, lat - dLat, lon + dLon, lat + dLat);
-            var near = (await grids.GetAsync(ct)).Near(west, south, east, north);
+            var near = await places.GridsNearAsync(west, south, east, north, ct);
             if (!near.Contains(t.GridCode)) near.Add(t.GridCode);
             // Plain locals in the query: EF Core would compile `lat - dLat` into a delegate per query.
             q = q.Where(o => near.Contains(o.GridCode) && o.Lat >= south && o.Lat <= north && o.Lon >= west && o.Lon <= east);

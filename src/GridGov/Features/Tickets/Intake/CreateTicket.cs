@@ -20,7 +20,7 @@ public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List
 // Intake (登记): check the report, find its grid from the point, stamp the deadlines of its category,
 // and write the ticket with its first history row. A retried submission (same reporter, same client
 // request id) returns the ticket the first one created.
-public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, GridIndex grids,
+public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, Places places,
     FileStore files, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
 {
     public async Task<Result<CreateTicketResult>> HandleAsync(CreateTicketRequest r, CancellationToken ct = default)
@@ -50,7 +50,7 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         if (r.Lon is { } lon && r.Lat is { } lat)
         {
             if (lon is < -180 or > 180 || lat is < -90 or > 90) Add("lon", "经纬度超出范围");
-            else if ((await grids.GetAsync(ct)).Locate(lon, lat) is { } found) grid = found;
+            else if (await places.GridAtAsync(lon, lat, ct) is { } found) grid = found;
             else Add("lon", $"位置（{lon:F6}, {lat:F6}）不在任何网格内，请核对定位");
         }
         else if (r.Lon is not null || r.Lat is not null) Add("lat", "经度和纬度须同时填写");
@@ -73,7 +73,7 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         var ticket = new Ticket
         {
             ClientRequestId = requestId, CategoryId = c.Id, Description = description, Address = Trim(r.Address),
-            Lon = r.Lon, Lat = r.Lat, GridCode = grid, CentreCode = grid / 1_000_000,
+            Lon = r.Lon, Lat = r.Lat, GridCode = grid, CentreCode = OrgCode.Street(grid),
             Source = r.Source ?? (user.Has(Permissions.TicketsVerify) ? TicketSource.Patrol : TicketSource.Staff),
             ReporterId = me, ReporterName = Trim(r.ReporterName) ?? user.DisplayName, ReporterPhone = Trim(r.ReporterPhone),
             State = TicketState.Reported, Urgent = r.Urgent ?? c.Urgent, ReportedAt = now, UpdatedAt = now,
@@ -105,7 +105,7 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         }
         feed.Publish(ticket);
         var candidates = await similar.FindAsync(ticket, ct);
-        var detail = queries.New(ticket, await grids.NameOfAsync(ticket.GridCode, ct), await grids.NameOfAsync(ticket.CentreCode, ct));
+        var detail = queries.New(ticket, await places.NameAsync(ticket.GridCode, ct), await places.NameAsync(ticket.CentreCode, ct));
         return Result<CreateTicketResult>.Created(new(detail, false, candidates), $"/api/v1/tickets/{ticket.Id}");
     }
 

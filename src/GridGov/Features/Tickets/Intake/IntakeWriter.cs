@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using GridGov.Features.Audit;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Tickets;
 
 // A page of a queue (or of any filter) in the caller's area, newest first (overdue: most overdue first).
-public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock, GridIndex index)
+public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock, Places places)
 {
     // Names of grids and departments are shown on every row the caller may see.
     static readonly string[] ScopeFilter = [GridDbContext.DataScopeFilter];
@@ -45,7 +45,7 @@ public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCata
         // Names apart from the query above: IgnoreQueryFilters inside it would lift the scope filter
         // from the tickets too (it applies to the whole query, efcore#13668). Grid names are in memory.
         var grids = new Dictionary<long, string?>();
-        foreach (var code in rows.Select(t => t.GridCode).Distinct()) grids[code] = await index.NameOfAsync(code, ct);
+        foreach (var code in rows.Select(t => t.GridCode).Distinct()) grids[code] = await places.NameAsync(code, ct);
         var leadIds = rows.Where(t => t.LeadDepartmentId != null).Select(t => t.LeadDepartmentId!.Value).Distinct().ToList();
         var leads = await db.Departments.IgnoreQueryFilters(ScopeFilter).AsNoTracking().Where(d => leadIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => d.Name, ct);
