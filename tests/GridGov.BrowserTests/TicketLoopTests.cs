@@ -88,16 +88,24 @@ public sealed class TicketLoopTests(BrowserApp app)
     static async Task Pick(IPage page, string field, string option)
     {
         // Typing narrows the searchable select to the option; a click right after the page turned
-        // interactive can be lost, so the select is opened until its list shows.
-        var select = page.Locator(".gg-field", new() { Has = page.Locator(".gg-field-label", new() { HasTextString = field }) }).Locator(".ant-select-selector");
+        // interactive, or while the machine is busy, can be lost: so open, type and click until the
+        // select shows the option as chosen.
+        var box = page.Locator(".gg-field", new() { Has = page.Locator(".gg-field-label", new() { HasTextString = field }) });
+        var select = box.Locator(".ant-select-selector");
+        var chosen = box.Locator(".ant-select-selection-item", new() { HasTextString = option });
         var item = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", new() { HasTextString = option }).First;
-        for (var attempt = 0; attempt < 5 && !await item.IsVisibleAsync(); attempt++)
+        for (var attempt = 0; attempt < 5 && !await chosen.IsVisibleAsync(); attempt++)
         {
-            await select.ClickAsync();
-            await page.Keyboard.TypeAsync(option);
-            try { await item.WaitForAsync(new() { Timeout = 3000 }); } catch (TimeoutException) { }
+            if (!await item.IsVisibleAsync())
+            {
+                await select.ClickAsync();
+                await page.Keyboard.TypeAsync(option);
+                try { await item.WaitForAsync(new() { Timeout = 3000 }); } catch (TimeoutException) { continue; }
+            }
+            await item.ClickAsync();
+            try { await chosen.WaitForAsync(new() { Timeout = 3000 }); } catch (TimeoutException) { }
         }
-        await item.ClickAsync();
+        await Assertions.Expect(chosen).ToBeVisibleAsync();
     }
 
     static async Task ExpectState(IPage page, string state) =>

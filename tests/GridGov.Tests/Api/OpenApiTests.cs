@@ -24,6 +24,33 @@ public sealed class OpenApiTests(GridGovApp app)
         Assert.Contains("GridGov API", await docs.Content.ReadAsStringAsync());
     }
 
+    // Other systems read the API from the OpenAPI document: every operation of every area has a
+    // stable English operation id and a Chinese summary.
+    [Fact]
+    public async Task Every_operation_has_an_operation_id_and_a_chinese_summary()
+    {
+        using var client = app.CreateClient();
+        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var operations = doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .ToList();
+        Assert.True(operations.Count >= 46, $"only {operations.Count} operations");
+        var ids = new List<string>();
+        foreach (var (path, method, op) in operations)
+        {
+            Assert.True(op.TryGetProperty("operationId", out var id) && id.GetString() is { Length: > 0 } s && char.IsUpper(s[0]) && s.All(char.IsAsciiLetterOrDigit),
+                $"{method} {path} has no PascalCase operation id");
+            ids.Add(id.GetString()!);
+            Assert.True(op.TryGetProperty("summary", out var summary) && summary.GetString()!.Any(c => c >= '\u4e00' && c <= '\u9fff'),
+                $"{method} {path} has no Chinese summary");
+        }
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("ExecuteTicketAction", ids);
+        Assert.Contains("CreateUser", ids);
+        Assert.Contains("GetOrgChildrenGeoJson", ids);
+        Assert.Contains("ListAuditRecords", ids);
+    }
+
     [Fact]
     public async Task The_children_geojson_of_the_city_is_its_districts_with_real_boundaries()
     {

@@ -29,6 +29,19 @@ public sealed class ArchitectureTests
         Assert.Empty(offending);
     }
 
+    // Pages run use cases through the one injected helper (UseCases): no service locator, no
+    // context of their own, no write through a context, no route class called as a library.
+    [Fact]
+    public void Pages_reach_use_cases_through_one_helper_only()
+    {
+        string[] forbidden = ["GetRequiredService", "GridDbFactory", "SaveChanges", "IgnoreQueryFilters", "Endpoints.", "@inject GridDbContext", "RunAsync<GridDbContext"];
+        var offending = SourceParts.Files(SourceParts.SourceRoot())
+            .Where(f => f.Path.EndsWith(".razor", StringComparison.Ordinal))
+            .SelectMany(f => forbidden.Where(w => f.Text.Contains(w, StringComparison.Ordinal)).Select(w => $"{f.Path}: {w}"))
+            .ToList();
+        Assert.True(offending.Count == 0, string.Join("\n", offending));
+    }
+
     // The checker itself must see the edges it is meant to forbid.
     [Theory]
     [InlineData("Infrastructure/Database/X.cs", "using GridGov.Features.Tickets;", "Tickets")]

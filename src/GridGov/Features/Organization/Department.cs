@@ -31,21 +31,3 @@ sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
 }
 
 public sealed record DepartmentDto(long Id, string Name, string Kind, long OrgUnitCode, string? OrgUnitName);
-
-public static class Departments
-{
-    // The departments at a unit and, with `below`, at every unit under it; all the caller may see.
-    public static Task<List<DepartmentDto>> ListAsync(GridDbContext db, long? unit, bool below, CancellationToken ct = default)
-    {
-        var q = db.Departments.AsNoTracking();
-        if (unit is { } code)
-        {
-            var (from, to) = OrgCode.Subtree(code);
-            q = below ? q.Where(d => d.GridCode >= from && d.GridCode <= to) : q.Where(d => d.OrgUnitCode == code);
-        }
-        return q.OrderBy(d => d.GridCode).ThenBy(d => d.Id)
-            .Select(d => new DepartmentDto(d.Id, d.Name, d.Kind, d.OrgUnitCode,
-                db.Set<OrgUnit>().Where(u => u.Code == d.OrgUnitCode).Select(u => u.Name).FirstOrDefault()))
-            .ToListAsync(ct);
-    }
-}

@@ -1,5 +1,6 @@
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Organization;
 
@@ -7,5 +8,5 @@ namespace GridGov.Features.Organization;
 public sealed class GetOrgUnit(GridDbContext db)
 {
     public async Task<Result<OrgUnitDto>> HandleAsync(long code, CancellationToken ct = default) =>
-        await OrgQueries.GetAsync(db, code, ct) is { } unit ? Result<OrgUnitDto>.Ok(unit) : Result<OrgUnitDto>.NotFound();
+        await OrgUnitRows.FindAsync(db, code, ct) is { } unit ? Result<OrgUnitDto>.Ok(unit) : Result<OrgUnitDto>.NotFound();
 }

@@ -11,6 +11,7 @@ public sealed class ListOrgChildren(GridDbContext db)
     {
         // An invisible unit is not found, rather than a unit without children.
         if (!await db.OrgUnits.AnyAsync(u => u.Code == code, ct)) return Result<List<OrgUnitDto>>.NotFound();
-        return Result<List<OrgUnitDto>>.Ok(await OrgQueries.ChildrenAsync(db, code, ct));
+        return Result<List<OrgUnitDto>>.Ok((await OrgUnitRows.Project(db, db.OrgUnits.Where(u => u.ParentCode == code).OrderBy(u => u.Code)).ToListAsync(ct))
+            .Select(OrgUnitRows.Named).ToList());
     }
 }

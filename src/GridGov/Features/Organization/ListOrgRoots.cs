@@ -1,5 +1,6 @@
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Organization;
 
@@ -7,5 +8,8 @@ namespace GridGov.Features.Organization;
 public sealed class ListOrgRoots(GridDbContext db)
 {
     public async Task<Result<List<OrgUnitDto>>> HandleAsync(CancellationToken ct = default) =>
-        Result<List<OrgUnitDto>>.Ok(await OrgQueries.RootsAsync(db, ct));
+        Result<List<OrgUnitDto>>.Ok((await OrgUnitRows.Project(db, db.OrgUnits
+                .Where(u => u.ParentCode == null || !db.Set<OrgUnit>().Any(p => p.Code == u.ParentCode))
+                .OrderBy(u => u.Code)).ToListAsync(ct))
+            .Select(OrgUnitRows.Named).ToList());
 }
