@@ -11,20 +11,22 @@ static class DemoAccounts
     public static IEnumerable<Account> Along(List<OrgUnit> path, long? streetCityManagement)
     {
         var (city, district, street, grid) = (path[0], path.ElementAtOrDefault(1), path.ElementAtOrDefault(2), path.LastOrDefault());
-        var accounts = new List<(string User, string Name, OrgUnit? Unit, DataScopeKind Scope, string[] Roles, long? Department)>
+        // A path cut short (a city without streets) has no account for the missing units.
+        Account? At(OrgUnit? unit, string user, string name, DataScopeKind scope, string[] roles, long? department = null) =>
+            unit is null ? null : new(user, name, unit, scope, roles, department);
+        return new[]
         {
-            ("admin", "系统管理员", city, DataScopeKind.All, [BuiltInRoles.CityAdmin], null),
-            ("auditor", "审计员", city, DataScopeKind.All, [BuiltInRoles.Auditor], null),
-            ("district", $"{district?.Name}指挥中心", district, DataScopeKind.UnitAndBelow,
-                [BuiltInRoles.DistrictAdmin, BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief], null),
-            ("street", $"{street?.Name}指挥中心", street, DataScopeKind.UnitAndBelow,
-                [BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief], null),
-            ("acceptor", $"{street?.Name}受理员", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.Acceptor], null),
-            ("dispatcher", $"{street?.Name}派遣员", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.Dispatcher], null),
-            ("chief", $"{street?.Name}值班长", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.DutyChief], null),
-            ("handler", $"{street?.Name}城管中队处置员", street, DataScopeKind.UnitAndBelow, [BuiltInRoles.DepartmentHandler], streetCityManagement),
-            ("grid", $"{grid?.Name}网格员", grid, DataScopeKind.UnitAndBelow, [BuiltInRoles.GridWorker], null),
-        };
-        return accounts.Where(a => a.Unit is not null).Select(a => new Account(a.User, a.Name, a.Unit!, a.Scope, a.Roles, a.Department));
+            At(city, "admin", "系统管理员", DataScopeKind.All, [BuiltInRoles.CityAdmin]),
+            At(city, "auditor", "审计员", DataScopeKind.All, [BuiltInRoles.Auditor]),
+            At(district, "district", $"{district?.Name}指挥中心", DataScopeKind.UnitAndBelow,
+                [BuiltInRoles.DistrictAdmin, BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief]),
+            At(street, "street", $"{street?.Name}指挥中心", DataScopeKind.UnitAndBelow,
+                [BuiltInRoles.Acceptor, BuiltInRoles.Dispatcher, BuiltInRoles.DutyChief]),
+            At(street, "acceptor", $"{street?.Name}受理员", DataScopeKind.UnitAndBelow, [BuiltInRoles.Acceptor]),
+            At(street, "dispatcher", $"{street?.Name}派遣员", DataScopeKind.UnitAndBelow, [BuiltInRoles.Dispatcher]),
+            At(street, "chief", $"{street?.Name}值班长", DataScopeKind.UnitAndBelow, [BuiltInRoles.DutyChief]),
+            At(street, "handler", $"{street?.Name}城管中队处置员", DataScopeKind.UnitAndBelow, [BuiltInRoles.DepartmentHandler], streetCityManagement),
+            At(grid, "grid", $"{grid?.Name}网格员", DataScopeKind.UnitAndBelow, [BuiltInRoles.GridWorker]),
+        }.OfType<Account>();
     }
 }

@@ -74,7 +74,6 @@ public static class IdentitySets
     {
         public DbSet<AppUser> Users => db.Set<AppUser>();
         public DbSet<AppRole> Roles => db.Set<AppRole>();
-        public DbSet<IdentityUserRole<long>> UserRoles => db.Set<IdentityUserRole<long>>();
         public DbSet<IdentityRoleClaim<long>> RoleClaims => db.Set<IdentityRoleClaim<long>>();
     }
 }

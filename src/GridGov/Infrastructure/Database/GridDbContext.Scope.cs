@@ -41,7 +41,7 @@ public abstract partial class GridDbContext
             var filter = typeof(IGridScoped).IsAssignableFrom(entity.ClrType)
                 ? (LambdaExpression)typeof(GridDbContext).GetMethod(nameof(PlaceFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(entity.ClrType).Invoke(this, [rule])!
-                : rule?.Only(this);
+                : rule?.Only is { } only ? Predicates.Bind(only, this) : null;
             if (filter is not null) builder.Entity(entity.ClrType).HasQueryFilter(DataScopeFilter, filter);
         }
     }
@@ -49,8 +49,8 @@ public abstract partial class GridDbContext
     LambdaExpression PlaceFilter<T>(ScopeRule? rule) where T : IGridScoped
     {
         var area = InScope<T>(rule?.Owner as Expression<Func<T, long?>>);
-        if (rule?.And(this) is Expression<Func<T, bool>> also) area = Predicates.And(area, also);
-        if (rule?.Or(this) is Expression<Func<T, bool>> orElse) area = Predicates.Or(area, orElse);
+        if (rule?.And is Expression<Func<T, GridDbContext, bool>> also) area = Predicates.And(area, Predicates.Bind(also, this));
+        if (rule?.Or is Expression<Func<T, GridDbContext, bool>> orElse) area = Predicates.Or(area, Predicates.Bind(orElse, this));
         return area;
     }
 

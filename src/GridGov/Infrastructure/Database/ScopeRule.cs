@@ -13,30 +13,16 @@ namespace GridGov.Infrastructure.Database;
 // annotation until GridDbContext builds the filter, then removed.
 public sealed class ScopeRule
 {
-    internal LambdaExpression? Owner { get; private set; }
-    LambdaExpression? and, or, only;
-
-    internal ScopeRule OwnedBy(LambdaExpression owner) { Owner = owner; return this; }
-    internal ScopeRule AndAlso(LambdaExpression e) { and = e; return this; }
-    internal ScopeRule OrElse(LambdaExpression e) { or = e; return this; }
-    internal ScopeRule Instead(LambdaExpression e) { only = e; return this; }
-
-    internal LambdaExpression? And(GridDbContext db) => Bind(and, db);
-    internal LambdaExpression? Or(GridDbContext db) => Bind(or, db);
-    internal LambdaExpression? Only(GridDbContext db) => Bind(only, db);
-
-    // (e, db) => … becomes e => … with db the context itself, as a filter written inside the
-    // context would capture `this`; EF Core then reads the values from the context of each query.
-    static LambdaExpression? Bind(LambdaExpression? rule, GridDbContext db) => rule is null ? null
-        : Expression.Lambda(Predicates.Replace(rule.Parameters[1], Predicates.Context(db), rule.Body), rule.Parameters[0]);
+    // (row) => owner id; the others (row, db) => bool.
+    internal LambdaExpression? Owner, And, Or, Only;
 }
 
 public sealed class ScopeRule<T>(ScopeRule rule)
 {
     internal ScopeRule Rule => rule;
-    public ScopeRule<T> OwnedBy(Expression<Func<T, long?>> owner) { rule.OwnedBy(owner); return this; }
-    public ScopeRule<T> And(Expression<Func<T, GridDbContext, bool>> also) { rule.AndAlso(also); return this; }
-    public ScopeRule<T> Or(Expression<Func<T, GridDbContext, bool>> orElse) { rule.OrElse(orElse); return this; }
+    public ScopeRule<T> OwnedBy(Expression<Func<T, long?>> owner) { rule.Owner = owner; return this; }
+    public ScopeRule<T> And(Expression<Func<T, GridDbContext, bool>> also) { rule.And = also; return this; }
+    public ScopeRule<T> Or(Expression<Func<T, GridDbContext, bool>> orElse) { rule.Or = orElse; return this; }
 }
 
 public static class ScopeRules
@@ -55,7 +41,7 @@ public static class ScopeRules
     public static EntityTypeBuilder<T> HasDataScope<T>(this EntityTypeBuilder<T> b, Expression<Func<T, GridDbContext, bool>> visible)
         where T : class
     {
-        b.HasAnnotation(Annotation, new ScopeRule().Instead(visible));
+        b.HasAnnotation(Annotation, new ScopeRule { Only = visible });
         return b;
     }
 
@@ -70,11 +56,15 @@ public static class ScopeRules
 // Combining filter expressions over the same row parameter.
 public static class Predicates
 {
-    // A rule written (row, db) => … for a query of this context: row => … with db the context.
+    // A rule written (row, db) => … for a query of this context: row => … with db the context itself,
+    // as a filter written inside the context would capture `this`; EF Core then reads the values
+    // from the context of each query.
     public static Expression<Func<T, bool>> Bind<T>(Expression<Func<T, GridDbContext, bool>> rule, GridDbContext db) =>
-        Expression.Lambda<Func<T, bool>>(Replace(rule.Parameters[1], Context(db), rule.Body), rule.Parameters[0]);
+        (Expression<Func<T, bool>>)Bind((LambdaExpression)rule, db);
 
-    internal static Expression Context(GridDbContext db) => Expression.Constant(db, typeof(GridDbContext));
+    internal static LambdaExpression Bind(LambdaExpression rule, GridDbContext db) =>
+        Expression.Lambda(Replace(rule.Parameters[1], Expression.Constant(db, typeof(GridDbContext)), rule.Body), rule.Parameters[0]);
+
 
     public static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
         Expression.Lambda<Func<T, bool>>(Expression.AndAlso(a.Body, Replace(b.Parameters[0], a.Parameters[0], b.Body)), a.Parameters[0]);

@@ -71,10 +71,9 @@ sealed partial class RequestProblems(IProblemDetailsService problems) : IExcepti
     {
         if (exception is not BadHttpRequestException bad) return false;
         http.Response.StatusCode = bad.StatusCode;
-        var problem = bad.StatusCode == StatusCodes.Status400BadRequest
-            ? new ValidationProblemDetails(Errors(bad)) { Status = 400, Title = "提交的数据有误" }
-            : new ProblemDetails { Status = bad.StatusCode };
-        if (problem is ValidationProblemDetails v) v.Detail = string.Join("；", v.Errors.SelectMany(e => e.Value));
+        ProblemDetails problem = new() { Status = bad.StatusCode };
+        if (bad.StatusCode == StatusCodes.Status400BadRequest && Errors(bad) is var errors)
+            problem = new ValidationProblemDetails(errors) { Status = 400, Title = "提交的数据有误", Detail = string.Join("；", errors.SelectMany(e => e.Value)) };
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
