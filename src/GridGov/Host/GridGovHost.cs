@@ -37,7 +37,7 @@ static class GridGovHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<BearerSessionFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapOrganization();
         api.MapIdentityArea(app);
         api.MapAudit();

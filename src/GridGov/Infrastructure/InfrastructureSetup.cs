@@ -48,6 +48,7 @@ public static class InfrastructureSetup
         app.UseChineseStatusPages();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSessionRule();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

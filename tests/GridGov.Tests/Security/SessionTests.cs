@@ -69,6 +69,29 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_access_token_lives_15_minutes_and_its_refresh_token_12_hours()
+    {
+        var user = await app.CreateUserAsync();
+        using var anon = app.CreateClient();
+        var tokens = await (await anon.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "Session-test-1a" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/auth/me")).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/auth/me")).StatusCode);
+        var refresh = new { refreshToken = tokens.GetProperty("refreshToken").GetString() };
+        var renewed = await anon.PostAsJsonAsync("/api/v1/auth/refresh", refresh);
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        api.DefaultRequestHeaders.Authorization = new("Bearer", (await renewed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/auth/me")).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsJsonAsync("/api/v1/auth/refresh", refresh)).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_are_rate_limited_per_address()
     {
         using var client = app.CreateClient();

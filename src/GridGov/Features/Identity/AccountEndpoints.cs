@@ -16,27 +16,28 @@ static class AccountEndpoints
         app.MapPost("/account/password", ChangePasswordAsync).RequireAuthorization()
             .WithName("ChangeOwnPassword").WithSummary("修改自己的密码");
         // No form fields are bound here, so antiforgery is asked for explicitly: no other site may log users out.
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async (SessionSignIn sessions, HttpContext http) =>
         {
-            await signIn.SignOutAsync();
+            await sessions.EndAsync(http.User);
             return TypedResults.LocalRedirect("/account/login");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
             .WithName("Logout").WithSummary("退出登录");
     }
 
     static async Task<IResult> ChangePasswordAsync([FromForm] string? currentPassword, [FromForm] string? newPassword,
-        [FromForm] string? confirmPassword, ChangeOwnPassword change, SignInManager<AppUser> signIn, HttpContext http)
+        [FromForm] string? confirmPassword, ChangeOwnPassword change, SessionSignIn sessions, HttpContext http)
     {
         var result = await change.HandleAsync(http.User, currentPassword, newPassword, confirmPassword);
         if (result.Value is not { } user)
             return TypedResults.LocalRedirect(result.Kind == Infrastructure.UseCases.ResultKind.NotFound
                 ? "/account/login" : $"/account/password?error={Uri.EscapeDataString(result.Message ?? "")}");
-        await signIn.RefreshSignInAsync(user);
+        // The new password ended every session of the account (a new stamp): this browser gets a new one.
+        await sessions.CookieAsync(user);
         return TypedResults.LocalRedirect("/account/password?done=true");
     }
 
     static async Task<IResult> LoginAsync([FromForm] string? userName, [FromForm] string? password,
-        [FromForm] string? returnUrl, CheckSignIn check, SignInManager<AppUser> signIn)
+        [FromForm] string? returnUrl, CheckSignIn check, SessionSignIn sessions)
     {
         // Only a path of this site: not "//host", "/\host" or anything with control characters.
         var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//")
@@ -44,7 +45,7 @@ static class AccountEndpoints
         var result = await check.HandleAsync(userName, password);
         if (result.Value is not { } user)
             return TypedResults.LocalRedirect($"/account/login?error={Uri.EscapeDataString(result.Message ?? "")}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(target)}");
-        await signIn.SignInAsync(user, isPersistent: false);
+        await sessions.CookieAsync(user);
         return TypedResults.LocalRedirect(target);
     }
 }

@@ -7,7 +7,7 @@ namespace GridGov.Features.Identity;
 
 // The signed-in user's own password. A change renews the security stamp, so other sessions end; the
 // caller signs this one in again.
-public sealed class ChangeOwnPassword(UserManager<AppUser> users, AccountStates states)
+public sealed class ChangeOwnPassword(UserManager<AppUser> users, SessionRule states)
 {
     public async Task<Result<AppUser>> HandleAsync(ClaimsPrincipal who, string? currentPassword, string? newPassword, string? confirmPassword)
     {

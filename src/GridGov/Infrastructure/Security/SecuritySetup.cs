@@ -11,6 +11,12 @@ static class SecuritySetup
     static string? HubToken(HttpContext ctx) =>
         ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: > 0 } t ? t.ToString() : null;
 
+    // Bearer tokens open the API and the hubs only; pages and file posts of the UI go by the cookie,
+    // so a token taken from a phone cannot render an office page.
+    public static bool UsesBearer(HttpContext ctx) =>
+        (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
+        && (ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(ctx) is not null);
+
     public static void AddGridSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -21,11 +27,12 @@ static class SecuritySetup
         // Cookies for the UI, bearer tokens for the API; one scheme picks by the Authorization header.
         services.AddAuthentication(o => { o.DefaultScheme = Scheme; o.DefaultChallengeScheme = Scheme; })
             .AddPolicyScheme(Scheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(ctx) is not null
-                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+                UsesBearer(ctx) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
-                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                // Short-lived access tokens; the refresh endpoint renews them while the session holds.
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(builder.Configuration.GetValue("GridGov:AccessTokenMinutes", 15));
+                o.RefreshTokenExpiration = TimeSpan.FromHours(builder.Configuration.GetValue("GridGov:RefreshTokenHours", 12));
                 // WebSockets cannot carry an Authorization header: SignalR clients send the token in the query.
                 o.Events.OnMessageReceived = ctx => { ctx.Token ??= HubToken(ctx.HttpContext); return Task.CompletedTask; };
             })
@@ -48,6 +55,10 @@ static class SecuritySetup
         // Seeing tickets (queues, details) comes with any of the ticket permissions.
         authorization.AddPolicy(Permissions.TicketsAny, b => b.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, Permissions.TicketWork));
         services.AddCascadingAuthenticationState();
+        // Open hub connections stay under the session rule (HubSessions).
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
+        services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<HubSessions>(o));
         services.AddMemoryCache();
 
         var perMinute = builder.Configuration.GetValue("GridGov:LoginRateLimitPerMinute", 20);

@@ -9,8 +9,9 @@ using GridGov.Infrastructure.Security;
 namespace GridGov.Features.Identity;
 
 // An open tab (a Blazor circuit) checks its account every minute, as the cookie does per request: a
-// disabled account, a reset password or changed roles end the session, and the idle timeout applies.
-sealed class RevalidatingAuthState(ILoggerFactory logs, IServiceScopeFactory scopes, IOptions<IdentityOptions> identity,
+// disabled account, a reset password, changed roles or a logout elsewhere end the session, and the
+// idle timeout applies.
+sealed class RevalidatingAuthState(ILoggerFactory logs, ISessionRule sessions,
     IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> cookies, TimeProvider clock)
     : RevalidatingServerAuthenticationStateProvider(logs)
 {
@@ -25,19 +26,6 @@ sealed class RevalidatingAuthState(ILoggerFactory logs, IServiceScopeFactory sco
     {
         var idle = cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan;
         if (clock.GetUtcNow() - lastActivity > idle) return false;
-        await using var scope = scopes.CreateAsyncScope();
-        return await SessionCheck.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), identity.Value, state.User);
-    }
-}
-
-static class SessionCheck
-{
-    // The account still exists, is enabled, and its security stamp is the one the session was issued with.
-    public static async Task<bool> IsCurrentAsync(UserManager<AppUser> users, IdentityOptions options, ClaimsPrincipal principal)
-    {
-        if (principal.Identity?.IsAuthenticated != true) return true;
-        if (await users.GetUserAsync(principal) is not { Disabled: false } user) return false;
-        if (!users.SupportsUserSecurityStamp) return true;
-        return principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType) == await users.GetSecurityStampAsync(user);
+        return await sessions.IsCurrentAsync(state.User, ct);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace GridGov.Features.Identity.Users;
 
 // Stop an account from signing in; its sessions end with the renewed security stamp.
-public sealed class DisableUser(UserManager<AppUser> users, AccountGuard guard, AccountStates states)
+public sealed class DisableUser(UserManager<AppUser> users, AccountGuard guard, SessionRule states)
 {
     public async Task<Result<Done>> HandleAsync(long id, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ namespace GridGov.Features.Identity.Users;
 public sealed record PasswordResult(long Id, string UserName, string Password);
 
 // A new generated password for an account the caller may manage, answered once.
-public sealed class ResetPassword(UserManager<AppUser> users, AccountGuard guard, AccountStates states)
+public sealed class ResetPassword(UserManager<AppUser> users, AccountGuard guard, SessionRule states)
 {
     public async Task<Result<PasswordResult>> HandleAsync(long id, CancellationToken ct = default)
     {

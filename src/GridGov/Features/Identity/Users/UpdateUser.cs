@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Identity.Users;
 
 // Change an account's name, unit, scope and roles; only an account the caller may manage (AccountGuard).
-public sealed class UpdateUser(GridDbContext db, UserManager<AppUser> users, UserRequestCheck check, AccountGuard guard, AccountStates states)
+public sealed class UpdateUser(GridDbContext db, UserManager<AppUser> users, UserRequestCheck check, AccountGuard guard, SessionRule states)
 {
     public async Task<Result<UserDto>> HandleAsync(long id, SaveUserRequest r, CancellationToken ct = default)
     {

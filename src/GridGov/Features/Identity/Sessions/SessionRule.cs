@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace GridGov.Features.Identity;
+
+// The session rule (README "Security") that plumbing applies to every request and hub connection:
+// the account exists and is enabled, its security stamp is the one the session was issued with (a
+// reset password, changed roles, scope or unit renew it), and the session was not logged out.
+// Account and session states are cached for CacheTime and dropped at once when this node changes
+// them, so a session ended here ends at once, one ended on another node within CacheTime plus the
+// hub sweep's interval: under a minute.
+public sealed class SessionRule(IMemoryCache cache, GridDatabase database, IOptions<IdentityOptions> identity,
+    HubSessions hubs, TimeProvider clock) : ISessionRule
+{
+    public static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(30);
+
+    sealed record Account(bool Enabled, string? Stamp);
+
+    public async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return true;
+        if (!long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return false;
+        if (principal.FindFirstValue(ISessionRule.SessionClaim) is not { Length: > 0 } sid) return false;
+        var account = await AccountAsync(userId, ct);
+        return account.Enabled
+            && principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) == account.Stamp
+            && await IsOpenAsync(sid, userId, ct);
+    }
+
+    async Task<Account> AccountAsync(long userId, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(("account", userId), async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = CacheTime;
+            await using var db = database.CreateUnscoped(AuditActor.System);
+            var user = await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.Disabled, u.SecurityStamp }).SingleOrDefaultAsync(ct);
+            return user is null ? new Account(false, null) : new Account(!user.Disabled, user.SecurityStamp);
+        }))!;
+
+    async Task<bool> IsOpenAsync(string sid, long userId, CancellationToken ct) =>
+        await cache.GetOrCreateAsync(("session", sid), async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = CacheTime;
+            await using var db = database.CreateUnscoped(AuditActor.System);
+            return await db.Set<UserSession>().AnyAsync(s => s.Id == sid && s.UserId == userId && s.EndedAt == null, ct);
+        });
+
+    // A new session for a signed-in account; its id goes into the cookie or the tokens.
+    public async Task<string> StartAsync(AppUser user, SessionKind kind, string? ip)
+    {
+        var session = new UserSession
+        {
+            Id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+            UserId = user.Id, Kind = kind, StartedAt = clock.GetUtcNow().UtcDateTime, Ip = ip,
+        };
+        await using var db = database.CreateUnscoped(new AuditActor(user.Id, user.UserName ?? "", user.OrgUnitCode, ip));
+        db.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    // Logout: this session ends on every surface; the account's other sessions go on.
+    public async Task EndAsync(ClaimsPrincipal principal, string? ip)
+    {
+        if (principal.FindFirstValue(ISessionRule.SessionClaim) is not { Length: > 0 } sid) return;
+        long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId);
+        await using (var db = database.CreateUnscoped(new AuditActor(userId, principal.Identity?.Name ?? "", 0, ip)))
+        {
+            if (await db.Set<UserSession>().SingleOrDefaultAsync(s => s.Id == sid && s.UserId == userId && s.EndedAt == null) is { } open)
+            {
+                open.EndedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync();
+            }
+        }
+        cache.Remove(("session", sid));
+        hubs.Sweep();
+    }
+
+    // The account was changed on this node (disabled, password reset, roles or scope): check it anew.
+    public void Forget(long userId)
+    {
+        cache.Remove(("account", userId));
+        hubs.Sweep();
+    }
+}
