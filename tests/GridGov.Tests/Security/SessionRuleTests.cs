@@ -16,11 +16,12 @@ namespace GridGov.Tests.Security;
 [Collection(NanjingCollection.Name)]
 public sealed class SessionRuleTests(GridGovApp app)
 {
-    async Task<(string Name, string Password, long Id)> WorkerAsync(HttpClient admin)
+    async Task<(string Name, string Password, long Id)> WorkerAsync(HttpClient admin, string? extraRole = null)
     {
         var name = "sr_" + Guid.NewGuid().ToString("N")[..8];
         const string password = "Session-rule-9a";
-        var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "会话规则", orgUnitCode = 320102002, dataScope = "UnitAndBelow", roles = new[] { "grid_worker" }, password });
+        string[] roles = extraRole is null ? ["grid_worker"] : ["grid_worker", extraRole];
+        var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, displayName = "会话规则", orgUnitCode = 320102002, dataScope = "UnitAndBelow", roles, password });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return (name, password, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("id").GetInt64());
     }
@@ -53,12 +54,20 @@ public sealed class SessionRuleTests(GridGovApp app)
         return hub;
     }
 
-    public static TheoryData<string> Changes => ["disable", "reset-password", "roles"];
+    public static TheoryData<string> Changes => ["disable", "reset-password", "roles", "role-permissions"];
 
-    async Task ChangeAsync(HttpClient admin, long id, string change)
+    async Task<long> RoleAsync(HttpClient admin, string name)
+    {
+        var r = await admin.PostAsJsonAsync("/api/v1/roles", new { name, displayName = "会话角色", permissions = new[] { "tickets.report" } });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    async Task ChangeAsync(HttpClient admin, long id, string change, long role)
     {
         var r = change switch
         {
+            "role-permissions" => await admin.PutAsJsonAsync($"/api/v1/roles/{role}", new { displayName = "会话角色", permissions = new[] { "tickets.report", "tickets.verify" } }),
             "disable" => await admin.PostAsync($"/api/v1/users/{id}/disable", null),
             "reset-password" => await admin.PostAsync($"/api/v1/users/{id}/reset-password", null),
             _ => await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { displayName = "会话规则", orgUnitCode = 320102002, dataScope = "UnitAndBelow", roles = new[] { "grid_worker", "acceptor" } }),
@@ -70,7 +79,9 @@ public sealed class SessionRuleTests(GridGovApp app)
     public async Task A_changed_account_loses_its_token_its_refresh_and_its_open_hub_connection(string change)
     {
         using var admin = await app.ClientForAsync("admin");
-        var (name, password, id) = await WorkerAsync(admin);
+        var roleName = "sr_role_" + Guid.NewGuid().ToString("N")[..6];
+        var role = await RoleAsync(admin, roleName);
+        var (name, password, id) = await WorkerAsync(admin, roleName);
         var tokens = await TokensAsync(name, password);
         var access = tokens.GetProperty("accessToken").GetString()!;
         await using var hub = await HubAsync(access);
@@ -79,7 +90,7 @@ public sealed class SessionRuleTests(GridGovApp app)
         using var worker = Bearer(access);
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/api/v1/auth/me")).StatusCode);
 
-        await ChangeAsync(admin, id, change);
+        await ChangeAsync(admin, id, change, role);
 
         var me = await worker.GetAsync("/api/v1/auth/me");
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);

@@ -6,7 +6,7 @@ namespace GridGov.Features.Identity.Roles;
 
 // Create (id null) or change a role and its permissions. Nobody puts a permission into a role that
 // they do not hold themselves, and the city admin role keeps the power to manage accounts and roles.
-public sealed class SaveRole(RoleManager<AppRole> roles, CurrentUser caller, ListRoles list)
+public sealed class SaveRole(RoleManager<AppRole> roles, UserManager<AppUser> users, SessionRule sessions, CurrentUser caller, ListRoles list)
 {
     public async Task<Result<RoleDto>> HandleAsync(long? id, SaveRoleRequest r, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ public sealed class SaveRole(RoleManager<AppRole> roles, CurrentUser caller, Lis
         role.DisplayName = r.DisplayName!.Trim();
         role.Description = r.Description?.Trim() ?? "";
         if (role.Id == 0) await roles.CreateAsync(role); else await roles.UpdateAsync(role);
-        await SetPermissionsAsync(role, r.Permissions ?? []);
+        if (await SetPermissionsAsync(role, r.Permissions ?? [])) await RenewMembersAsync(role);
         return Result<RoleDto>.Ok((await list.HandleAsync(ct)).Value!.Single(x => x.Id == role.Id));
     }
 
@@ -42,10 +42,25 @@ public sealed class SaveRole(RoleManager<AppRole> roles, CurrentUser caller, Lis
         return e;
     }
 
-    async Task SetPermissionsAsync(AppRole role, List<string> wanted)
+    // True when the permissions changed.
+    async Task<bool> SetPermissionsAsync(AppRole role, List<string> wanted)
     {
         var claims = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).ToList();
-        foreach (var c in claims.Where(c => !wanted.Contains(c.Value))) await roles.RemoveClaimAsync(role, c);
-        foreach (var p in wanted.Distinct().Where(p => claims.All(c => c.Value != p))) await roles.AddClaimAsync(role, new(Permissions.ClaimType, p));
+        var removed = claims.Where(c => !wanted.Contains(c.Value)).ToList();
+        var added = wanted.Distinct().Where(p => claims.All(c => c.Value != p)).ToList();
+        foreach (var c in removed) await roles.RemoveClaimAsync(role, c);
+        foreach (var p in added) await roles.AddClaimAsync(role, new(Permissions.ClaimType, p));
+        return removed.Count + added.Count > 0;
+    }
+
+    // Sessions carry their permissions: the role's holders sign in again to get the new ones (the
+    // session rule ends their sessions on the renewed stamp).
+    async Task RenewMembersAsync(AppRole role)
+    {
+        foreach (var user in await users.GetUsersInRoleAsync(role.Name!))
+        {
+            await users.UpdateSecurityStampAsync(user);
+            sessions.Forget(user.Id);
+        }
     }
 }
