@@ -29,6 +29,8 @@ public static class InfrastructureSetup
         services.AddScoped<GridDbFactory>();
         services.AddScoped(sp => sp.GetRequiredService<GridDbFactory>().Create());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditAnchoring>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditAnchoring>());
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")))
             .SetApplicationName("GridGov");

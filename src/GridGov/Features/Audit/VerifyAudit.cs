@@ -1,42 +1,90 @@
+using GridGov.Infrastructure;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Audit;
 
-public sealed record AuditVerification(long Checked, long? BrokenAt, string Message)
+public sealed record AuditVerification(long Checked, long? BrokenAt, string Message, AuditFault? Fault = null)
 {
-    public bool Intact => BrokenAt is null;
+    public bool Intact => Fault is null;
 }
 
-// `gridgov verify-audit`: walks the chain in order and names the first record that was altered or
-// whose predecessor is gone. (Removing only the newest records cannot be seen from the chain alone.)
+// `gridgov verify-audit`: walks the chain in order with the audit key and names the first record
+// that was altered (and re-hashed with every later one) or removed, then compares the database's
+// head with the signed anchor outside it, which shows a cut-back tail. A missing or wrong key is
+// said as such (ADR 0004).
 public sealed class VerifyAudit(GridDatabase database)
 {
-    const int Batch = 5000;
-
     public async Task<AuditVerification> RunAsync(CancellationToken ct = default)
     {
+        var keys = database.AuditKeys;
+        AuditKey? key;
+        try { key = keys.Load(); }
+        catch (InvalidOperationException e) { return new(0, null, e.Message, AuditFault.KeyMismatch); }
+
         await using var db = database.CreateUnscoped(AuditActor.System);
-        long expected = 1;
-        var prev = "";
-        while (true)
+        var walk = await AuditWalk.RunAsync(db, key, AuditLink.Start, ct);
+        if (walk.Fault is { } fault) return new(walk.Checked, walk.FaultAt, Describe(fault, walk, keys, key), fault);
+
+        var records = db.AuditRecords.IgnoreQueryFilters().AsNoTracking();
+        var head = walk.Last.Seq;
+        var (anchor, status) = AuditAnchor.Read(keys.AnchorFile, key);
+        switch (status)
         {
-            var from = expected;
-            var batch = await db.AuditRecords.AsNoTracking()
-                .Where(a => a.Seq >= from).OrderBy(a => a.Seq).Take(Batch).ToListAsync(ct);
-            if (batch.Count == 0) break;
-            foreach (var r in batch)
-            {
-                if (r.Seq != expected)
-                    return new(expected - 1, expected, $"第 {expected} 条审计记录缺失（其后是第 {r.Seq} 条）：记录被删除");
-                if (r.PrevHash != prev)
-                    return new(expected - 1, r.Seq, $"第 {r.Seq} 条审计记录的前序哈希与第 {r.Seq - 1} 条不符：链已断开");
-                if (AuditChain.ComputeHash(r) != r.Hash)
-                    return new(expected - 1, r.Seq, $"第 {r.Seq} 条审计记录被篡改：内容与哈希不符（{r.At:yyyy-MM-dd HH:mm:ss} UTC，{r.ActorName}，{r.Action} {r.EntityType} {r.EntityKey}）");
-                prev = r.Hash;
-                expected++;
-            }
+            case AnchorStatus.Invalid:
+                return new(head, null, $"锚点文件 {keys.AnchorFile} 被改动或无法读取（签名不符）：无法确认审计链末尾是否完整", AuditFault.AnchorInvalid);
+            case AnchorStatus.NoKey:
+                return new(head, null, $"审计密钥缺失：{NoKeyWhere(keys)}，无法校验锚点文件 {keys.AnchorFile}", AuditFault.KeyMissing);
+            case AnchorStatus.OtherKey:
+                return new(head, null, $"审计密钥不符：锚点文件以另一把密钥（编号 {anchor!.KeyId}）签名，当前密钥编号为 {key!.Id}；请检查 GridGov:AuditKey 或密钥文件 {keys.KeyFile}", AuditFault.KeyMismatch);
         }
-        return new(expected - 1, null, $"审计链完整：共 {expected - 1} 条记录，逐条校验通过");
+
+        var intact = $"审计链完整：共 {head} 条记录，逐条校验通过{await KeyedNoteAsync(records, key, ct)}";
+        if (status == AnchorStatus.Missing)
+            return new(head, null, head == 0 ? intact : $"{intact}；未找到锚点文件 {keys.AnchorFile}，无法发现末尾记录被删除");
+
+        var at = ChinaTime.Format(anchor!.At);
+        if (head < anchor.Seq)
+            return new(head, head + 1, $"审计链末尾被截断：锚点（{at}）记录的最新一条是第 {anchor.Seq} 条，数据库只到第 {head} 条，第 {head + 1}–{anchor.Seq} 条被删除", AuditFault.Truncated);
+        if (anchor.KeyedFrom > 0)
+        {
+            var start = await records.FirstOrDefaultAsync(a => a.Seq == anchor.KeyedFrom, ct);
+            if (start is null || !AuditChain.IsKeyStart(start))
+                return new(head, anchor.KeyedFrom, $"第 {anchor.KeyedFrom} 条审计记录被篡改：锚点记录此处启用了审计密钥，数据库中已不是该记录", AuditFault.Altered);
+        }
+        if (anchor.Seq > 0 && await records.Where(a => a.Seq == anchor.Seq).Select(a => a.Hash).FirstOrDefaultAsync(ct) != anchor.Hash)
+            return new(head, anchor.Seq, $"第 {anchor.Seq} 条审计记录与锚点（{at}）不符：锚定之后，它或它之前的记录被删除后重写或被改写", AuditFault.AnchorMismatch);
+        return new(head, null, $"{intact}；与锚点（第 {anchor.Seq} 条，{at}）一致");
+    }
+
+    static string Describe(AuditFault fault, AuditWalkResult walk, AuditKeys keys, AuditKey? key)
+    {
+        var r = walk.Record!;
+        var chainKey = AuditChain.IsKeyStart(r) ? r.EntityKey : walk.Last.KeyId;
+        return fault switch
+        {
+            AuditFault.Missing => $"第 {walk.FaultAt} 条审计记录缺失（其后是第 {r.Seq} 条）：记录被删除",
+            AuditFault.Broken => $"第 {r.Seq} 条审计记录的前序哈希与第 {r.Seq - 1} 条不符：链已断开",
+            AuditFault.KeyStartAltered => r.Seq == 1 ? "第 1 条审计记录（启用审计密钥）被篡改：内容与密钥签名不符；其后的记录以它为前序，同样不可信"
+                : $"第 {r.Seq} 条审计记录（启用审计密钥）被篡改：它或它之前未加密钥的第 1–{r.Seq - 1} 条记录被改写",
+            AuditFault.KeyMissing => $"审计密钥缺失：第 {r.Seq} 条起的记录以密钥（编号 {chainKey}）签名，但{NoKeyWhere(keys)}，无法校验；请从备份恢复密钥",
+            AuditFault.KeyMismatch => $"审计密钥不符：第 {r.Seq} 条起的记录以密钥（编号 {chainKey}）签名，当前密钥编号为 {key!.Id}；请检查 GridGov:AuditKey 或密钥文件 {keys.KeyFile}（原密钥丢失则这些记录无法再校验）",
+            _ => $"第 {r.Seq} 条审计记录被篡改：内容与{(chainKey is null ? "哈希" : "密钥签名")}不符（{r.At:yyyy-MM-dd HH:mm:ss} UTC，{r.ActorName}，{r.Action} {r.EntityType} {r.EntityKey}）；其后的记录以它为前序，同样不可信",
+        };
+    }
+
+    static string NoKeyWhere(AuditKeys keys) => keys.Configured ? "GridGov:AuditKey 未能读取" : $"既未配置 GridGov:AuditKey，也找不到密钥文件 {keys.KeyFile}";
+
+    // Records from before the chain was keyed are checked with plain SM3 only; say so.
+    static async Task<string> KeyedNoteAsync(IQueryable<AuditRecord> records, AuditKey? key, CancellationToken ct)
+    {
+        var first = await records.Where(a => a.Action == AuditChain.KeyStartAction && a.EntityType == AuditChain.KeyEntity)
+            .OrderBy(a => a.Seq).Select(a => a.Seq).FirstOrDefaultAsync(ct);
+        return first switch
+        {
+            0 => "（尚未启用审计密钥，仅按 SM3 校验）",
+            1 => $"（HMAC-SM3，密钥编号 {key?.Id}）",
+            _ => $"（第 1–{first - 1} 条为启用审计密钥前的记录，仅按 SM3 校验；其后按 HMAC-SM3，密钥编号 {key?.Id}）",
+        };
     }
 }

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Infrastructure.Database;
 
-// Every write appends to the hash-chained audit trail in the same transaction as the write itself.
+// Every write appends to the hash-chained audit trail in the same transaction as the write itself,
+// each link keyed with the audit key (HMAC-SM3), which lives outside the database (ADR 0004).
 public abstract partial class GridDbContext
 {
     // The chain needs one writer at a time: each record hashes its predecessor. Within a process a
@@ -13,6 +14,7 @@ public abstract partial class GridDbContext
     // For a save that writes several people's changes at once (intake's group commit): who made each.
     internal Dictionary<object, AuditActor>? EntityActors { get; set; }
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
+    internal AuditKeys AuditKeys { get; set; } = null!;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
@@ -43,19 +45,32 @@ public abstract partial class GridDbContext
                 : pending.Select(p => AuditCapture.ToRecord(p, EntityActors?.GetValueOrDefault(p.Entry.Entity) ?? actor, at)).ToList();
             AuditSummary = null;
 
+            var key = AuditKeys.GetOrCreate();
             var last = await AuditRecords.IgnoreQueryFilters()
                 .OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash })
                 .FirstOrDefaultAsync(cancellationToken);
             var (seq, prev) = last is null ? (0L, "") : (last.Seq, last.Hash);
+            // A chain not yet keyed with this key (new, made before keying, or keyed with a lost key)
+            // gets a key-start record first: from there on verification expects this key.
+            if (AuditKeys.ChainKeyId != key.Id)
+            {
+                var chainKey = await AuditRecords.IgnoreQueryFilters()
+                    .Where(a => a.Action == AuditChain.KeyStartAction && a.EntityType == AuditChain.KeyEntity)
+                    .OrderByDescending(a => a.Seq).Select(a => a.EntityKey).FirstOrDefaultAsync(cancellationToken);
+                if (chainKey != key.Id) records.Insert(0, AuditChain.KeyStart(key, chainKey, at));
+            }
             foreach (var r in records)
             {
                 r.Seq = ++seq;
                 r.PrevHash = prev;
-                r.Hash = prev = AuditChain.ComputeHash(r);
+                r.Hash = prev = AuditChain.ComputeHash(r, key);
             }
             AuditRecords.AddRange(records);
             await base.SaveChangesAsync(true, cancellationToken);
-            if (tx is not null) await tx.CommitAsync(cancellationToken);
+            if (tx is null) return saved;
+            await tx.CommitAsync(cancellationToken);
+            // Only once committed here: a caller's own transaction could still roll the key-start back.
+            AuditKeys.ChainKeyId = key.Id;
             return saved;
         }
         finally

@@ -13,11 +13,15 @@ public sealed class GridDatabase
     readonly DbContextOptions options;
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
+    // The audit chain's key and anchor: outside the database by design (ADR 0004).
+    public AuditKeys AuditKeys { get; }
 
-    public GridDatabase(DatabaseProvider provider, string connectionString, SlowQueries? slow = null)
+    // Without audit keys (benchmarks) the chain is keyed with a throw-away key held in memory.
+    public GridDatabase(DatabaseProvider provider, string connectionString, SlowQueries? slow = null, AuditKeys? auditKeys = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        AuditKeys = auditKeys ?? AuditKeys.Ephemeral();
         options = provider == DatabaseProvider.Sqlite
             ? new DbContextOptionsBuilder<SqliteGridDbContext>()
                 .UseSqlite(connectionString, o => o.CommandTimeout(120))
@@ -38,6 +42,7 @@ public sealed class GridDatabase
             : new PostgresGridDbContext((DbContextOptions<PostgresGridDbContext>)options);
         db.Scope = scope;
         db.ActorSource = actor;
+        db.AuditKeys = AuditKeys;
         return db;
     }
 
@@ -48,11 +53,12 @@ public sealed class GridDatabase
     public static GridDatabase FromConfiguration(IConfiguration config, string dataDir, ILoggerFactory logs)
     {
         var slow = new SlowQueries(logs.CreateLogger("GridGov.SlowQueries"), TimeSpan.FromMilliseconds(config.GetValue("GridGov:SlowQueryMs", 500)));
+        var keys = AuditKeys.FromConfiguration(config, dataDir);
         var pg = config.GetConnectionString("Postgres");
-        if (!string.IsNullOrWhiteSpace(pg)) return new GridDatabase(DatabaseProvider.Postgres, pg, slow);
+        if (!string.IsNullOrWhiteSpace(pg)) return new GridDatabase(DatabaseProvider.Postgres, pg, slow, keys);
         var file = Path.Combine(dataDir, "gridgov.db");
         var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
-        return new GridDatabase(DatabaseProvider.Sqlite, cs, slow);
+        return new GridDatabase(DatabaseProvider.Sqlite, cs, slow, keys);
     }
 }
 
