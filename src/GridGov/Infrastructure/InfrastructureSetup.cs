@@ -34,6 +34,7 @@ public static class InfrastructureSetup
             .SetApplicationName("GridGov");
 
         builder.AddGridSecurity();
+        services.AddCookieAntiforgery();
         services.AddChineseProblems();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
@@ -48,6 +49,7 @@ public static class InfrastructureSetup
         app.UseChineseStatusPages();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseCookieAntiforgery();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
