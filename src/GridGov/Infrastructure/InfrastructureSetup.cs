@@ -45,6 +45,7 @@ public static class InfrastructureSetup
     // The request pipeline up to the endpoints.
     public static void UseInfrastructure(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseChineseStatusPages();
         app.UseRateLimiter();
