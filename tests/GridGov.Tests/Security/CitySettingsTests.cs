@@ -41,6 +41,13 @@ public sealed class CitySettingsTests(GridGovApp app)
             .ToDictionary(g => roles[g.Key], g => g.Select(c => c.ClaimValue!).Order().ToArray());
     }
 
+    async Task<string> PageAsync(string user, string password, string url)
+    {
+        using var c = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal("/", (await Forms.LoginAsync(c, user, password)).Headers.Location!.OriginalString);
+        return await c.GetStringAsync(url);
+    }
+
     static async Task AssertForbiddenAsync(HttpResponseMessage r, string words)
     {
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
@@ -68,6 +75,9 @@ public sealed class CitySettingsTests(GridGovApp app)
         await AssertForbiddenAsync(await district.DeleteAsync($"/api/v1/roles/{roles[spare]}"), "全市统一");
 
         Assert.Equal(before, await RoleClaimsAsync());
+        // The page offers no editing to it; the city admin gets the button.
+        Assert.DoesNotContain("id=\"role-new\"", await PageAsync(name, Password, "/admin/roles"));
+        Assert.Contains("id=\"role-new\"", await PageAsync("admin", app.Passwords["admin"], "/admin/roles"));
         await using var db = app.UnscopedDb();
         Assert.True(await db.Roles.AnyAsync(r => r.Name == spare));
         Assert.Equal("市级管理员", (await db.Roles.SingleAsync(r => r.Name == "city_admin")).DisplayName);
