@@ -33,7 +33,7 @@ public sealed partial class SecurityHeadersTests(GridGovApp app)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         AssertHeaders(page);
         var nonce = Regex.Match(string.Join("", page.Headers.GetValues("Content-Security-Policy")), "'nonce-([^']+)'").Groups[1].Value;
-        var importMap = Regex.Match(await page.Content.ReadAsStringAsync(), "<script[^>]*importmap[^>]*>").Value;
+        var importMap = WebUtility.HtmlDecode(Regex.Match(await page.Content.ReadAsStringAsync(), "<script[^>]*importmap[^>]*>").Value);
         Assert.Contains($"nonce=\"{nonce}\"", importMap);
 
         var api = await bearer.GetAsync("/api/v1/auth/me");
