@@ -36,6 +36,7 @@ public static class InfrastructureSetup
             .SetApplicationName("GridGov");
 
         builder.AddGridSecurity();
+        services.AddCookieAntiforgery();
         services.AddChineseProblems();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
@@ -46,11 +47,13 @@ public static class InfrastructureSetup
     // The request pipeline up to the endpoints.
     public static void UseInfrastructure(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseChineseStatusPages();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseSessionRule();
+        app.UseCookieAntiforgery();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -88,7 +88,8 @@ public sealed class EscalationTests(GridGovApp app)
         var roleName = "rolemgr_" + Guid.NewGuid().ToString("N")[..6];
         var role = await (await admin.PostAsJsonAsync("/api/v1/roles", new { name = roleName, displayName = "角色管理", permissions = new[] { "roles.manage", "users.view" } }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var (name, password, _) = await CreateAsync(admin, 320102, "UnitAndBelow", [roleName]);
+        // City-wide, as roles are changed only from the city (ADR 0009; CitySettingsTests).
+        var (name, password, _) = await CreateAsync(admin, 3201, "All", [roleName]);
         using var manager = await app.ClientForAsync(name, password);
 
         var grow = await manager.PutAsJsonAsync($"/api/v1/roles/{role.GetProperty("id").GetInt64()}", new { displayName = "角色管理", permissions = new[] { "roles.manage", "users.view", "users.manage", "audit.view" } });

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GridGov.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Tests.Security;
 
@@ -25,18 +27,102 @@ public sealed class LockoutTests(GridGovApp app)
     static Task<HttpResponseMessage> TokenAsync(HttpClient c, string user, string password) =>
         c.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
 
+    // A request from a given client address, as Kestrel would give it (TestServer sets none itself).
+    async Task<(HttpStatusCode Status, string Detail)> TokenFromAsync(string ip, string user, string password)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { userName = user, password });
+        var http = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Scheme = "http";
+            c.Request.Host = new("localhost");
+            c.Request.Path = "/api/v1/auth/token";
+            c.Request.ContentType = "application/json";
+            c.Request.ContentLength = body.Length;
+            c.Request.Body = new MemoryStream(body);
+            c.Features.Set<IHttpRequestBodyDetectionFeature>(new HasBody());
+            c.Connection.RemoteIpAddress = IPAddress.Parse(ip);
+        });
+        var text = await new StreamReader(http.Response.Body).ReadToEndAsync();
+        return ((HttpStatusCode)http.Response.StatusCode,
+            http.Response.StatusCode == 200 ? "" : JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!);
+    }
+
+    // TestServer tells the endpoint that a hand-built request has no body unless told otherwise.
+    sealed class HasBody : IHttpRequestBodyDetectionFeature { public bool CanHaveBody => true; }
+
+    async Task<(DateTimeOffset? LockoutEnd, string? Hash)> ReadAsync(string name)
+    {
+        await using var db = app.UnscopedDb();
+        var u = await db.Users.AsNoTracking().SingleAsync(x => x.UserName == name);
+        return (u.LockoutEnd, u.PasswordHash);
+    }
+
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_hold_up_that_address_only()
     {
         var (name, password) = await NewUserAsync();
-        using var c = app.CreateClient();
         for (var i = 0; i < 5; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(c, name, "wrong-password-1")).StatusCode);
+            Assert.Equal((HttpStatusCode.Unauthorized, "用户名或密码错误"), await TokenFromAsync("10.1.0.1", name, "wrong-password-1"));
 
-        var locked = await TokenAsync(c, name, password);
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        var problem = await locked.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("已锁定", problem.GetProperty("detail").GetString());
+        // Even the right password waits at that address …
+        var held = await TokenFromAsync("10.1.0.1", name, password);
+        Assert.Equal(HttpStatusCode.Unauthorized, held.Status);
+        Assert.Contains("登录失败次数过多", held.Detail);
+        // … while the owner at another address signs in, and the account is not locked.
+        Assert.Equal(HttpStatusCode.OK, (await TokenFromAsync("10.1.0.2", name, password)).Status);
+        Assert.Null((await ReadAsync(name)).LockoutEnd);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_and_a_wrong_password_get_the_same_answers_all_the_way()
+    {
+        var (name, _) = await NewUserAsync();
+        var real = new List<(HttpStatusCode, string)>();
+        var unknown = new List<(HttpStatusCode, string)>();
+        for (var i = 0; i < 7; i++)
+        {
+            real.Add(await TokenFromAsync("10.2.0.1", name, "wrong-password-1"));
+            unknown.Add(await TokenFromAsync("10.2.0.1", "nobody_" + name, "wrong-password-1"));
+        }
+        Assert.Equal(real, unknown);
+        Assert.Equal((HttpStatusCode.Unauthorized, "用户名或密码错误"), real[0]);
+        Assert.Contains("登录失败次数过多", real[^1].Item2);
+        Assert.DoesNotContain(real, r => r.Item2.Contains("再错") || r.Item2.Contains("锁定"));
+    }
+
+    [Fact]
+    public async Task An_attacker_guessing_from_one_address_cannot_lock_the_owner_out()
+    {
+        var (name, password) = await NewUserAsync();
+        for (var i = 0; i < 40; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await TokenFromAsync("10.3.0.66", name, "guess-" + i)).Status);
+
+        Assert.Null((await ReadAsync(name)).LockoutEnd);
+        await using (var db = app.UnscopedDb())
+            Assert.True((await db.Users.AsNoTracking().SingleAsync(u => u.UserName == name)).AccessFailedCount <= 5);
+        Assert.Equal(HttpStatusCode.OK, (await TokenFromAsync("10.3.0.7", name, password)).Status);
+        using var c = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal("/", (await PostLoginAsync(c, name, password)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_on_the_change_form_is_slowed_and_changes_nothing()
+    {
+        var (name, password) = await NewUserAsync();
+        using var c = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal("/", (await PostLoginAsync(c, name, password)).Headers.Location!.OriginalString);
+        var before = await ReadAsync(name);
+        Task<HttpResponseMessage> Change(string current) => Forms.PostAsync(c, "/account/password", "/account/password",
+            new() { ["currentPassword"] = current, ["newPassword"] = "Brand-new-pass-7", ["confirmPassword"] = "Brand-new-pass-7" });
+
+        for (var i = 0; i < 5; i++)
+            Assert.Contains("当前密码不正确", Uri.UnescapeDataString((await Change("guess-number-" + i)).Headers.Location!.OriginalString));
+        var held = await Change(password);
+        Assert.Contains("当前密码错误次数过多", Uri.UnescapeDataString(held.Headers.Location!.OriginalString));
+
+        Assert.Equal(before, await ReadAsync(name));
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(app.CreateClient(), name, password)).StatusCode);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class IdentityArea
         services.AddScoped<SaveRole>();
         services.AddScoped<DeleteRole>();
         services.AddScoped<CheckSignIn>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<ChangeOwnPassword>();
         services.AddScoped<GetMe>();
         return services;

@@ -22,9 +22,10 @@ public static class Permissions
     public const string RegistryView = "registry.view";
     public const string RegistryEdit = "registry.edit";
 
-    // Permissions over accounts and the system itself: an account manager can only pass on those it
-    // holds. Work permissions (tickets, registry) any account manager may grant within its scope.
-    public static readonly IReadOnlySet<string> Administrative = new HashSet<string> { OrgManage, UsersManage, RolesManage, AuditView };
+    // Permissions over accounts and the system itself (the ticket settings included): an account
+    // manager can only pass on those it holds. Work permissions (tickets, registry) any account manager
+    // may grant within its scope.
+    public static readonly IReadOnlySet<string> Administrative = new HashSet<string> { OrgManage, UsersManage, RolesManage, AuditView, TicketsConfigure };
 
     // A policy, not a permission: held by whoever holds one of the ticket permissions below.
     public const string TicketsAny = "tickets.any";

@@ -6,10 +6,12 @@ namespace GridGov.Features.Identity.Roles;
 
 // Create (id null) or change a role and its permissions. Nobody puts a permission into a role that
 // they do not hold themselves, and the city admin role keeps the power to manage accounts and roles.
+// Roles hold city-wide, so only a city-wide account changes them (ADR 0009).
 public sealed class SaveRole(RoleManager<AppRole> roles, UserManager<AppUser> users, SessionRule sessions, CurrentUser caller, ListRoles list)
 {
     public async Task<Result<RoleDto>> HandleAsync(long? id, SaveRoleRequest r, CancellationToken ct = default)
     {
+        if (CitySettings.Refuse<RoleDto>(caller, "角色与权限") is { } refused) return refused;
         AppRole? role = null;
         if (id is { } existing && (role = await roles.FindByIdAsync(existing.ToString())) is null) return Result<RoleDto>.NotFound();
         var errors = Validate(r, creating: role is null);

@@ -32,7 +32,9 @@ public static class AccountSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Guessing is slowed per account and address (SignInThrottle); the account itself locks only
+                // after many failures, so nobody locks another's account with a few wrong passwords.
+                o.Lockout.MaxFailedAccessAttempts = 50;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;

@@ -1,4 +1,5 @@
 using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
 using GridGov.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,11 +8,12 @@ namespace GridGov.Features.Tickets.Categories;
 public sealed record SaveCategory(string? Name, string? AcceptLimit, string? DispatchLimit, string? HandleLimit, string? VerifyLimit,
     bool? Urgent, int? RadiusMeters, string? DepartmentKind, bool? Enabled);
 
-// Change a class; tickets already reported keep the limits they were given.
-public sealed class ChangeCategory(GridDbContext db, CategoryCatalog catalog)
+// Change a class; tickets already reported keep the limits they were given. Classes hold city-wide.
+public sealed class ChangeCategory(GridDbContext db, CategoryCatalog catalog, CurrentUser caller)
 {
     public async Task<Result<CategoryDto>> HandleAsync(string code, SaveCategory r, CancellationToken ct = default)
     {
+        if (CitySettings.Refuse<CategoryDto>(caller, "事件分类") is { } refused) return refused;
         var c = await db.TicketCategories.FirstOrDefaultAsync(x => x.Code == code.ToUpper(), ct);
         if (c is null) return Result<CategoryDto>.NotFound();
         var e = new Dictionary<string, string[]>();

@@ -1,4 +1,5 @@
 using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
 using GridGov.Infrastructure.Time;
 using GridGov.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Tickets.Deadlines;
 
 // Replace a year's special days (the State Council's notice each autumn), all or nothing, and
-// recompute deadlines with them from now on.
-public sealed class SaveCalendar(GridDbContext db, TicketClock clock, GetCalendar get)
+// recompute deadlines with them from now on. The calendar holds city-wide.
+public sealed class SaveCalendar(GridDbContext db, TicketClock clock, GetCalendar get, CurrentUser caller)
 {
     public async Task<Result<WorkCalendarDto>> HandleAsync(int year, List<CalendarDayDto> days, CancellationToken ct = default)
     {
+        if (CitySettings.Refuse<WorkCalendarDto>(caller, "工作日历") is { } refused) return refused;
         var errors = new List<string>();
         foreach (var (d, i) in days.Select((d, i) => (d, i + 1)))
         {

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Security.Cryptography;
+
+namespace GridGov.Infrastructure.Web;
+
+// Headers on every answer (pages, API, static files, errors). The script policy allows only this
+// site's files plus the one inline script Blazor renders (the import map), which carries a fresh
+// nonce per request (App.razor). Styles need 'unsafe-inline': AntDesign, Blazor and ECharts' SVG set
+// style attributes. AntDesign's tabs carry one inline handler, ondragover="event.preventDefault();",
+// allowed by its hash alone ('unsafe-hashes' lets no other handler run). No frames anywhere. HSTS only on HTTPS, and not for a loopback host (a developer's
+// machine would pin it for every local site).
+public static class SecurityHeaders
+{
+    const string NonceKey = "gridgov.csp-nonce";
+    const string TabsDragOver = "'sha256-3TGu3MXeXy11eUrHvptBo1UVsvdEkIojBrR41fi1sqM='";
+
+    public static string Nonce(HttpContext http) =>
+        http.Items.TryGetValue(NonceKey, out var n) && n is string s ? s : "";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        http.Items[NonceKey] = nonce;
+        http.Response.OnStarting(() =>
+        {
+            var h = http.Response.Headers;
+            h.ContentSecurityPolicy = "default-src 'self'; " +
+                $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver}; " +
+                "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
+                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            if (http.Request.IsHttps && !IsLoopback(http.Request.Host.Host))
+                h.StrictTransportSecurity = "max-age=31536000";
+            return Task.CompletedTask;
+        });
+        return next(http);
+    });
+
+    static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}
