@@ -35,7 +35,7 @@ public static class InfrastructureSetup
 
         builder.AddGridSecurity();
         services.AddChineseProblems();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddStrictJson());
         services.AddOpenApi();
         services.AddAntDesign();
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -46,6 +46,7 @@ public static class InfrastructureSetup
     {
         app.UseExceptionHandler();
         app.UseChineseStatusPages();
+        app.UseJsonBodyLimit();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
