@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GridGov.Infrastructure.Text;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace GridGov.Infrastructure.Web;
 
@@ -21,14 +20,32 @@ public static class StrictJson
         options.Converters.Add(new DefinedEnumConverterFactory());
     }
 
-    // Before the endpoints: a JSON body larger than MaxBodyBytes fails while it is read (413).
-    public static IApplicationBuilder UseJsonBodyLimit(this IApplicationBuilder app) => app.Use((http, next) =>
+    // Before the endpoints: a JSON body larger than MaxBodyBytes is refused (413) before it is parsed:
+    // by its declared length, or, sent without one, by reading at most that much first.
+    public static IApplicationBuilder UseJsonBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.Request.HasJsonContentType() && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit
-            && (limit.MaxRequestBodySize is null || limit.MaxRequestBodySize > MaxBodyBytes))
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        return next(http);
+        var request = http.Request;
+        if (request.HasJsonContentType())
+        {
+            if (request.ContentLength > MaxBodyBytes) throw TooLarge();
+            if (request.ContentLength is null)
+            {
+                var buffer = new MemoryStream();
+                var chunk = new byte[16 * 1024];
+                int n;
+                while ((n = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+                {
+                    buffer.Write(chunk, 0, n);
+                    if (buffer.Length > MaxBodyBytes) throw TooLarge();
+                }
+                buffer.Position = 0;
+                request.Body = buffer;
+            }
+        }
+        await next(http);
     });
+
+    static BadHttpRequestException TooLarge() => new("Request body too large.", StatusCodes.Status413PayloadTooLarge);
 }
 
 // A refusal by the JSON reader; {field} in the message becomes the field's name (RequestProblems).

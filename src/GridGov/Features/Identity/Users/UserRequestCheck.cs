@@ -23,7 +23,7 @@ public sealed class UserRequestCheck(GridDbContext db, RoleManager<AppRole> role
         // Lists are counted before any of their items is looked at (one query per item otherwise).
         if (r.CustomScopeUnits?.Count > MaxScopeUnits) Add("customScopeUnits", $"自定义范围最多 {MaxScopeUnits} 个单位（提交了 {r.CustomScopeUnits.Count} 个）");
         if (r.Roles?.Count > MaxRoles) Add("roles", $"角色最多 {MaxRoles} 个（提交了 {r.Roles.Count} 个）");
-        if (e.Count > 0) return e.ToDictionary(x => x.Key, x => x.Value.ToArray());
+        if (e.ContainsKey("customScopeUnits") || e.ContainsKey("roles")) return e.ToDictionary(x => x.Key, x => x.Value.ToArray());
         var displayName = CleanText.Line(r.DisplayName);
         if (string.IsNullOrWhiteSpace(displayName)) Add("displayName", "请填写姓名");
         else if (displayName.Trim().Length > 50) Add("displayName", "姓名不能超过 50 字");

@@ -44,7 +44,7 @@ public sealed class TicketPhotos(GridDbContext db, CurrentUser user, FileStore f
         var mine = await db.Set<PhotoUpload>().AsNoTracking().Where(p => p.UploaderId == me && valid.Contains(p.PhotoId))
             .Select(p => p.PhotoId).ToListAsync(ct);
         if (photos.FirstOrDefault(p => !mine.Contains(p) || !files.Exists(p)) is { } missing)
-            return (photos, $"照片 {missing[..Math.Min(12, missing.Length)]} 不存在，请重新上传");
+            return (photos, $"照片 {(missing.Length > 12 ? missing[..12] + "…" : missing)} 不存在，请重新上传");
         return (photos, null);
     }
 }
