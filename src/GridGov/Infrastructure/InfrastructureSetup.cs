@@ -36,7 +36,7 @@ public static class InfrastructureSetup
         builder.AddGridSecurity();
         services.AddChineseProblems();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddStrictJson());
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddStrictJsonSchemas());
         services.AddAntDesign();
         services.AddRazorComponents().AddInteractiveServerComponents();
     }

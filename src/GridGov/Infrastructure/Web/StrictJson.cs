@@ -1,6 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using GridGov.Infrastructure.Text;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace GridGov.Infrastructure.Web;
 
@@ -43,6 +46,22 @@ public static class StrictJson
             }
         }
         await next(http);
+    });
+
+    // The OpenAPI document cannot see through converters of our own (it shows "any"): strings and
+    // enums are described again as what they are on the wire.
+    public static void AddStrictJsonSchemas(this OpenApiOptions options) => options.AddSchemaTransformer((schema, context, _) =>
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        var nullable = type != context.JsonTypeInfo.Type || context.JsonPropertyInfo is { IsGetNullable: true };
+        if (type == typeof(string))
+            schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        else if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(n))];
+        }
+        return Task.CompletedTask;
     });
 
     static BadHttpRequestException TooLarge() => new("Request body too large.", StatusCodes.Status413PayloadTooLarge);
