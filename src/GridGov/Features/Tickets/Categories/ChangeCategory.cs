@@ -42,5 +42,5 @@ public sealed class ChangeCategory(GridDbContext db, CategoryCatalog catalog)
     }
 
     static string LimitError(string value) =>
-        $"时限“{CleanText.Line(value[..Math.Min(value.Length, 20)])}”无效：应为大于 0 的数字加 h（工作小时，不超过 {Categories.Limit.MaxHours}h）或 d（工作日，不超过 {Categories.Limit.MaxDays}d），如 2h、3d";
+        $"时限“{CleanText.Line(value[..Math.Min(value.Length, 20)])}”格式不对：应为大于 0 的数字加 h（工作小时，不超过 {Categories.Limit.MaxHours}h）或 d（工作日，不超过 {Categories.Limit.MaxDays}d），如 2h、3d";
 }
