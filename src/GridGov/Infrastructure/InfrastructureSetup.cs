@@ -38,8 +38,8 @@ public static class InfrastructureSetup
         builder.AddGridSecurity();
         services.AddCookieAntiforgery();
         services.AddChineseProblems();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AddStrictJson());
+        services.AddOpenApi(o => o.AddStrictJsonSchemas());
         services.AddAntDesign();
         services.AddRazorComponents().AddInteractiveServerComponents();
     }
@@ -50,6 +50,7 @@ public static class InfrastructureSetup
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseChineseStatusPages();
+        app.UseJsonBodyLimit();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseSessionRule();

@@ -1,15 +1,26 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using GridGov.Infrastructure.Files;
+using SkiaSharp;
 
 namespace GridGov.Tests.Tickets;
 
 static class TestPhotos
 {
-    // A real 1×1 PNG; a different pixel each time so each upload is a new file.
-    public static byte[] Png(byte shade = 0) => Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
-        .Concat(new byte[] { shade }).ToArray();
+    // A real 8×8 PNG of random pixels, so each upload is a new file (photos are stored re-encoded:
+    // only different pixels make a different file).
+    public static byte[] Png(byte shade = 0) => Image(SKEncodedImageFormat.Png, 8, 8, shade);
+
+    public static byte[] Image(SKEncodedImageFormat format, int width, int height, byte shade = 0)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        for (var x = 0; x < width; x++)
+            for (var y = 0; y < height; y++)
+                bitmap.SetPixel(x, y, new SKColor(shade, (byte)Random.Shared.Next(256), (byte)Random.Shared.Next(256)));
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, 90);
+        return data.ToArray();
+    }
 
     public static async Task<string> UploadAsync(HttpClient client, byte[]? bytes = null, string name = "photo.png")
     {

@@ -22,8 +22,8 @@ public sealed class ListAuditRecords(GridDbContext db)
         // from/to are China time (the API and the date picker speak it), stored times are UTC.
         if (q.From is { } from) { var f = ChinaTime.ToUtc(from); records = records.Where(a => a.At >= f); }
         if (q.To is { } to) { var t = ChinaTime.ToUtc(to); records = records.Where(a => a.At < t); }
-        var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Clamp(q.Page, 1, int.MaxValue / size);
+        var (page, size, bad) = Paging.Of(q.Page, q.PageSize, 20, 200);
+        if (bad is not null) return Result<AuditPage>.Invalid(bad);
         var total = await records.CountAsync(ct);
         var items = await records.OrderByDescending(a => a.Seq).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return Result<AuditPage>.Ok(new(items, total, page, size));

@@ -45,7 +45,8 @@ static class TicketEndpoints
             var r = await u.HandleAsync(id, ct);
             return r is { Kind: ResultKind.Ok, Value: null } ? TypedResults.NoContent() : r.ToHttp();
         }).WithName("SuggestDepartment").WithSummary("建议派往的部门");
-        g.MapGet("/{id:long}/photos/{photo}", async (long id, string photo, GetTicketPhoto u, CancellationToken ct) => File(await u.HandleAsync(id, photo, ct)))
+        g.MapGet("/{id:long}/photos/{photo}", async (long id, string photo, GetTicketPhoto u, HttpResponse response, CancellationToken ct) =>
+            File(await u.HandleAsync(id, photo, ct), response))
             .WithName("GetTicketPhoto").WithSummary("工单照片");
 
         api.MapPost("/files/photos", async (IFormFile file, UploadPhoto u, CancellationToken ct) =>
@@ -58,6 +59,16 @@ static class TicketEndpoints
     }
 
     // A photo answers as a file, with ranges and its content hash as the entity tag.
+    // The type is the one the store recognised, never sniffed: nosniff, and a sandbox in case a
+    // browser opens it as a document anyway.
+    static Results<FileStreamHttpResult, NotFound> File(Result<TicketPhoto> r, HttpResponse response)
+    {
+        if (r.Value is null) return TypedResults.NotFound();
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return File(r);
+    }
+
     static Results<FileStreamHttpResult, NotFound> File(Result<TicketPhoto> r) => r.Value is { } p
         ? TypedResults.File(p.Open(), p.ContentType, enableRangeProcessing: true, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{p.Id}\""))
         : TypedResults.NotFound();

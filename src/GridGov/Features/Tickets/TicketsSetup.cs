@@ -31,6 +31,7 @@ static class TicketsSetup
         // The use cases, for the API and the pages alike.
         services.AddScoped<CreateTicket>();
         services.AddScoped<UploadPhoto>();
+        services.AddScoped<TicketPhotos>();
         services.AddScoped<ExecuteTicketAction>();
         services.AddScoped<GetTicket>();
         services.AddScoped<GetTicketPhoto>();

@@ -6,7 +6,8 @@ public sealed record StoredFile(string Id, string ContentType, long Size);
 
 // Photos and attachments, content-addressed under the data folder (DESIGN.md §3): a file's name is
 // the SHA-256 of its bytes, so a retried upload stores nothing twice and a stored file cannot change.
-// Only images are taken, recognised by their bytes, not by the name or the declared type.
+// Only images are taken: recognised by their bytes (not the name or the declared type), then decoded
+// and stored as a new JPEG (Photos), so what is served is always a plain image this app wrote.
 public sealed class FileStore(DataFolder folder)
 {
     public const long MaxPhotoBytes = 10 * 1024 * 1024;
@@ -26,19 +27,21 @@ public sealed class FileStore(DataFolder folder)
             if (buffer.Length > MaxPhotoBytes) return new(null, $"照片不能超过 {MaxPhotoBytes / 1024 / 1024} MB");
         }
         if (buffer.Length == 0) return new(null, "照片是空文件");
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (ImageType(bytes) is not { } type) return new(null, "只能上传 JPEG、PNG 或 WebP 格式的照片");
-        var id = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (ImageType(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is null) return new(null, "只能上传 JPEG、PNG 或 WebP 格式的照片");
+        var (jpeg, error) = await Photos.ReencodeAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+        if (jpeg is null) return new(null, error);
+        const string type = "image/jpeg";
+        var id = Convert.ToHexStringLower(SHA256.HashData(jpeg));
         var path = PathOf(id);
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             // Written aside and moved into place, so a crash never leaves a half file under its hash.
             var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temp, buffer.ToArray(), ct);
+            await File.WriteAllBytesAsync(temp, jpeg, ct);
             File.Move(temp, path, overwrite: true);
         }
-        return new(new StoredFile(id, type, buffer.Length), null);
+        return new(new StoredFile(id, type, jpeg.Length), null);
     }
 
     public bool Exists(string id) => IsId(id) && File.Exists(PathOf(id));

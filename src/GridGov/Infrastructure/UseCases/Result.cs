@@ -30,8 +30,20 @@ public sealed record Result<T>
         new() { Kind = ResultKind.Forbidden, Title = title, Message = message };
     public static Result<T> Conflict(string message, string title = "数据已变化", IReadOnlyDictionary<string, object?>? extensions = null) =>
         new() { Kind = ResultKind.Conflict, Title = title, Message = message, Extensions = extensions };
-    public static Result<T> Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        new() { Kind = ResultKind.Invalid, Errors = errors, Message = string.Join("；", errors.SelectMany(e => e.Value)) };
+    public static Result<T> Invalid(IReadOnlyDictionary<string, string[]> errors)
+    {
+        errors = Capped(errors);
+        return new() { Kind = ResultKind.Invalid, Errors = errors, Message = string.Join("；", errors.SelectMany(e => e.Value)) };
+    }
+
+    // A long list in a request can fail item by item; the answer names the first few and how many
+    // there are, so that it stays small.
+    public const int MaxMessagesPerField = 10;
+
+    static IReadOnlyDictionary<string, string[]> Capped(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.All(e => e.Value.Length <= MaxMessagesPerField) ? errors
+            : errors.ToDictionary(e => e.Key, e => e.Value.Length <= MaxMessagesPerField ? e.Value
+                : [.. e.Value.Take(MaxMessagesPerField), $"……共 {e.Value.Length} 项有误，以上为前 {MaxMessagesPerField} 项"]);
     public static Result<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     // The same failure carried to another value type (a step of a use case that stopped early).

@@ -83,6 +83,7 @@ sealed partial class RequestProblems(IProblemDetailsService problems) : IExcepti
         {
             // A value of the wrong type, or text that is not JSON at all (the reader's error).
             var field = FieldOf(json.Path);
+            if (json is StrictJsonException strict) return new() { [field ?? "body"] = [strict.For(field)] };
             var wrongType = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
             var message = wrongType && field is not null ? $"字段“{field}”的值格式不正确"
                 : field is null ? "请求内容不是有效的 JSON" : $"请求内容不是有效的 JSON（在字段“{field}”处）";

@@ -1,4 +1,5 @@
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.Text;
 using GridGov.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,6 +13,7 @@ public sealed class SaveRole(RoleManager<AppRole> roles, UserManager<AppUser> us
     public async Task<Result<RoleDto>> HandleAsync(long? id, SaveRoleRequest r, CancellationToken ct = default)
     {
         if (CitySettings.Refuse<RoleDto>(caller, "角色与权限") is { } refused) return refused;
+        if (TooMany(r) is { } tooMany) return Result<RoleDto>.Invalid(tooMany);
         AppRole? role = null;
         if (id is { } existing && (role = await roles.FindByIdAsync(existing.ToString())) is null) return Result<RoleDto>.NotFound();
         var errors = Validate(r, creating: role is null);
@@ -23,12 +25,16 @@ public sealed class SaveRole(RoleManager<AppRole> roles, UserManager<AppUser> us
         if (errors.Count == 0 && role is null && await roles.RoleExistsAsync(r.Name!.Trim())) errors["name"] = [$"角色标识“{r.Name}”已存在"];
         if (errors.Count > 0) return Result<RoleDto>.Invalid(errors);
         role ??= new AppRole { Name = r.Name!.Trim() };
-        role.DisplayName = r.DisplayName!.Trim();
-        role.Description = r.Description?.Trim() ?? "";
+        role.DisplayName = CleanText.Line(r.DisplayName!).Trim();
+        role.Description = CleanText.Multiline(r.Description)?.Trim() ?? "";
         if (role.Id == 0) await roles.CreateAsync(role); else await roles.UpdateAsync(role);
         if (await SetPermissionsAsync(role, r.Permissions ?? [])) await RenewMembersAsync(role);
         return Result<RoleDto>.Ok((await list.HandleAsync(ct)).Value!.Single(x => x.Id == role.Id));
     }
+
+    // A list longer than there are permissions is refused before it is compared with anything.
+    static Dictionary<string, string[]>? TooMany(SaveRoleRequest r) => r.Permissions?.Count > Permissions.All.Count
+        ? new() { ["permissions"] = [$"权限最多 {Permissions.All.Count} 项（提交了 {r.Permissions.Count} 项）"] } : null;
 
     static Dictionary<string, string[]> Validate(SaveRoleRequest r, bool creating)
     {

@@ -23,8 +23,8 @@ public sealed class ListUsers(GridDbContext db)
             var k = q.Keyword.Trim();
             users = users.Where(u => u.UserName!.Contains(k) || u.DisplayName.Contains(k));
         }
-        var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Clamp(q.Page, 1, int.MaxValue / size);
+        var (page, size, bad) = Paging.Of(q.Page, q.PageSize, 20, 200);
+        if (bad is not null) return Result<PagedResult<UserDto>>.Invalid(bad);
         var total = await users.CountAsync(ct);
         var items = await UserRows.Project(db, users.OrderBy(u => u.GridCode).ThenBy(u => u.UserName).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return Result<PagedResult<UserDto>>.Ok(new(items.Select(UserRows.Finish).ToList(), total, page, size));

@@ -1,6 +1,7 @@
 using GridGov.Features.Organization;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,9 +20,13 @@ public sealed class UserRequestCheck(GridDbContext db, RoleManager<AppRole> role
         if (creating && string.IsNullOrWhiteSpace(r.UserName)) Add("userName", "请填写用户名");
         else if (creating && r.UserName!.Trim().Length > 50) Add("userName", "用户名不能超过 50 个字符");
         if (r.PhoneNumber?.Trim().Length > 20) Add("phoneNumber", "手机号不能超过 20 位");
-        if (r.CustomScopeUnits?.Count > 100) Add("customScopeUnits", "自定义范围最多 100 个单位");
-        if (string.IsNullOrWhiteSpace(r.DisplayName)) Add("displayName", "请填写姓名");
-        else if (r.DisplayName.Trim().Length > 50) Add("displayName", "姓名不能超过 50 字");
+        // Lists are counted before any of their items is looked at (one query per item otherwise).
+        if (r.CustomScopeUnits?.Count > MaxScopeUnits) Add("customScopeUnits", $"自定义范围最多 {MaxScopeUnits} 个单位（提交了 {r.CustomScopeUnits.Count} 个）");
+        if (r.Roles?.Count > MaxRoles) Add("roles", $"角色最多 {MaxRoles} 个（提交了 {r.Roles.Count} 个）");
+        if (e.ContainsKey("customScopeUnits") || e.ContainsKey("roles")) return e.ToDictionary(x => x.Key, x => x.Value.ToArray());
+        var displayName = CleanText.Line(r.DisplayName);
+        if (string.IsNullOrWhiteSpace(displayName)) Add("displayName", "请填写姓名");
+        else if (displayName.Trim().Length > 50) Add("displayName", "姓名不能超过 50 字");
         if (!await db.OrgUnits.AnyAsync(u => u.Code == r.OrgUnitCode, ct))
             Add("orgUnitCode", $"所属单位 {r.OrgUnitCode} 不存在或不在您的管理范围内");
         if (r.DepartmentId is { } departmentId)
@@ -36,12 +41,12 @@ public sealed class UserRequestCheck(GridDbContext db, RoleManager<AppRole> role
             Add("dataScope", $"您不能授予比自己更大的数据范围（您的范围：{DataScope.KindName(caller.Scope.Kind)}）");
         if (r.DataScope == DataScopeKind.Custom)
         {
-            var units = r.CustomScopeUnits ?? [];
+            var units = (r.CustomScopeUnits ?? []).Distinct().ToList();
             if (units.Count == 0) Add("customScopeUnits", "自定义数据范围至少选择一个单位");
-            foreach (var u in units)
-                if (!await db.OrgUnits.AnyAsync(x => x.Code == u, ct)) Add("customScopeUnits", $"单位 {u} 不存在或不在您的管理范围内");
+            var known = await db.OrgUnits.Where(x => units.Contains(x.Code)).Select(x => x.Code).ToListAsync(ct);
+            foreach (var u in units.Except(known)) Add("customScopeUnits", $"单位 {u} 不存在或不在您的管理范围内");
         }
-        foreach (var name in r.Roles ?? [])
+        foreach (var name in (r.Roles ?? []).Distinct())
         {
             var role = await roles.FindByNameAsync(name);
             if (role is null) { Add("roles", $"角色“{name}”不存在"); continue; }
@@ -51,10 +56,12 @@ public sealed class UserRequestCheck(GridDbContext db, RoleManager<AppRole> role
         return e.ToDictionary(x => x.Key, x => x.Value.ToArray());
     }
 
+    public const int MaxScopeUnits = 100, MaxRoles = 20;
+
     public static void Apply(AppUser user, SaveUserRequest r)
     {
-        user.DisplayName = r.DisplayName!.Trim();
-        user.PhoneNumber = string.IsNullOrWhiteSpace(r.PhoneNumber) ? null : r.PhoneNumber.Trim();
+        user.DisplayName = CleanText.Line(r.DisplayName!).Trim();
+        user.PhoneNumber = string.IsNullOrWhiteSpace(r.PhoneNumber) ? null : CleanText.Line(r.PhoneNumber).Trim();
         user.OrgUnitCode = r.OrgUnitCode;
         user.DepartmentId = r.DepartmentId;
         user.GridCode = OrgCode.Pad(r.OrgUnitCode);

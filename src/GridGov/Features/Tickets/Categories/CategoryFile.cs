@@ -13,6 +13,9 @@ public enum LimitUnit { Hours, Days }
 // A deadline in working time: "2h" = 2 working hours, "1.5d" = 1.5 working days.
 public readonly record struct Limit(double Amount, LimitUnit Unit)
 {
+    // A year of working days, or about half a year of working hours: anything longer is a typo.
+    public const int MaxDays = 250, MaxHours = 1000;
+
     public static Limit Parse(string text) =>
         TryParse(text, out var limit, out var why) ? limit : throw new FormatException(why);
 
@@ -23,14 +26,19 @@ public readonly record struct Limit(double Amount, LimitUnit Unit)
         limit = default;
         var t = text?.Trim() ?? "";
         LimitUnit? unit = t.Length < 2 ? null : char.ToLowerInvariant(t[^1]) switch { 'h' => LimitUnit.Hours, 'd' => LimitUnit.Days, _ => null };
-        if (unit is null || !double.TryParse(t.AsSpan(0, t.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        // Digits and one point only: double.TryParse also takes "NaN" and "Infinity", which compare
+        // false with every bound and would make every deadline of the class fail.
+        var number = unit is null ? "" : t[..^1];
+        if (unit is null || number.Length is 0 or > 8 || !number.All(c => char.IsAsciiDigit(c) || c == '.')
+            || !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount))
         {
             why = $"时限“{text}”格式不对，应为数字加单位 h（工作小时）或 d（工作日），如 2h、1.5d、3d";
             return false;
         }
-        if (amount <= 0 || amount > 9999)
+        var max = unit == LimitUnit.Hours ? MaxHours : MaxDays;
+        if (amount <= 0 || amount > max)
         {
-            why = $"时限“{text}”应大于 0 且不超过 9999";
+            why = $"时限“{text}”应大于 0 且不超过 {max}{(unit == LimitUnit.Hours ? "h" : "d")}";
             return false;
         }
         limit = new Limit(amount, unit.Value);

@@ -1,5 +1,6 @@
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.Text;
 using GridGov.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +18,13 @@ public sealed class ChangeCategory(GridDbContext db, CategoryCatalog catalog, Cu
         var c = await db.TicketCategories.FirstOrDefaultAsync(x => x.Code == code.ToUpper(), ct);
         if (c is null) return Result<CategoryDto>.NotFound();
         var e = new Dictionary<string, string[]>();
-        var name = r.Name?.Trim() ?? c.Name;
+        var name = CleanText.Line(r.Name)?.Trim() ?? c.Name;
         if (name.Length is 0 or > 50) e["name"] = ["名称须为 1–50 字"];
         string? Limit(string field, string? value, string? current)
         {
             if (!c.IsMinor || value is null) return current;
             if (Categories.Limit.TryParse(value.Trim(), out var l)) return l.ToString();
-            e[field] = [$"时限“{value}”格式不对：应为数字加 h（工作小时）或 d（工作日），如 2h、3d"];
+            e[field] = [LimitError(value)];
             return current;
         }
         var limits = (Limit("acceptLimit", r.AcceptLimit, c.AcceptLimit), Limit("dispatchLimit", r.DispatchLimit, c.DispatchLimit),
@@ -41,4 +42,7 @@ public sealed class ChangeCategory(GridDbContext db, CategoryCatalog catalog, Cu
         await catalog.LoadAsync(ct);
         return Result<CategoryDto>.Ok(ListCategories.ToDto(c));
     }
+
+    static string LimitError(string value) =>
+        $"时限“{CleanText.Line(value[..Math.Min(value.Length, 20)])}”格式不对：应为大于 0 的数字加 h（工作小时，不超过 {Categories.Limit.MaxHours}h）或 d（工作日，不超过 {Categories.Limit.MaxDays}d），如 2h、3d";
 }

@@ -1,5 +1,6 @@
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.Text;
 using GridGov.Infrastructure.Time;
 using GridGov.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ public sealed class SaveCalendar(GridDbContext db, TicketClock clock, GetCalenda
     public async Task<Result<WorkCalendarDto>> HandleAsync(int year, List<CalendarDayDto> days, CancellationToken ct = default)
     {
         if (CitySettings.Refuse<WorkCalendarDto>(caller, "工作日历") is { } refused) return refused;
+        if (CheckInput(year, days) is { } bad) return Result<WorkCalendarDto>.Invalid(bad);
         var errors = new List<string>();
         foreach (var (d, i) in days.Select((d, i) => (d, i + 1)))
         {
@@ -25,9 +27,23 @@ public sealed class SaveCalendar(GridDbContext db, TicketClock clock, GetCalenda
         if (errors.Count > 0) return Result<WorkCalendarDto>.Invalid(new Dictionary<string, string[]> { ["days"] = [.. errors] });
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         db.CalendarDays.RemoveRange(await db.CalendarDays.Where(d => d.Date >= from && d.Date <= to).ToListAsync(ct));
-        db.CalendarDays.AddRange(days.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name.Trim() }));
+        db.CalendarDays.AddRange(days.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = CleanText.Line(d.Name).Trim() }));
         await db.SaveChangesAsync(ct);
         await clock.LoadAsync(ct);
         return await get.HandleAsync(year, ct);
+    }
+
+    // No year has more days than this; a longer list is refused before any item is looked at.
+    public const int MaxDays = 366;
+
+    static Dictionary<string, string[]>? CheckInput(int year, List<CalendarDayDto>? days)
+    {
+        if (GetCalendar.CheckYear(year) is { } bad) return bad;
+        if (days is null) return new() { ["days"] = ["请提交节假日列表"] };
+        if (days.Count > MaxDays) return new() { ["days"] = [$"节假日和调休最多 {MaxDays} 项，提交了 {days.Count} 项"] };
+        var empty = days.Select((d, i) => (d, i)).Where(x => x.d is null).Select(x => $"第 {x.i + 1} 项为空").ToArray();
+        if (empty.Length > 0) return new() { ["days"] = empty };
+        if (days.FirstOrDefault(d => !Enum.IsDefined(d.Kind)) is { } kind) return new() { ["days"] = [$"日期 {kind.Date:yyyy-MM-dd} 的类型无效"] };
+        return null;
     }
 }

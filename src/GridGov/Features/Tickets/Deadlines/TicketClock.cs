@@ -8,9 +8,11 @@ namespace GridGov.Features.Tickets.Deadlines;
 // Deadlines on the working calendar (DESIGN.md §5): the category's limits counted in working hours or
 // days, skipping weekends and public holidays and counting adjusted working days. The calendar is
 // loaded once and again whenever someone edits it.
-public sealed class TicketClock(GridDatabase database, IConfiguration config, TimeProvider time)
+public sealed class TicketClock(GridDatabase database, IConfiguration config, TimeProvider time, ILogger<TicketClock>? log = null)
 {
     volatile WorkCalendar? calendar;
+
+    static readonly Limit Fallback = new(1, LimitUnit.Days);
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -28,7 +30,13 @@ public sealed class TicketClock(GridDatabase database, IConfiguration config, Ti
     // queue rather than changing its deadlines (the limits are what the city's rules promise).
     public DateTime Due(DateTime fromUtc, string limit)
     {
-        var l = Limit.Parse(limit);
+        // A limit that cannot be read (stored before limits were checked strictly, or edited in the
+        // database) must not stop the ticket for good: it counts as one working day, and is logged.
+        if (!Limit.TryParse(limit, out var l))
+        {
+            log?.LogWarning("Unreadable ticket limit {Limit}; one working day is used instead", limit);
+            l = Fallback;
+        }
         return l.Unit == LimitUnit.Hours ? Calendar.AddWorkingHours(fromUtc, l.Amount) : Calendar.AddWorkingDays(fromUtc, l.Amount);
     }
 

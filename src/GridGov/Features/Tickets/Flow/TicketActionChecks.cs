@@ -1,6 +1,5 @@
 using GridGov.Features.Organization;
 using GridGov.Infrastructure.Database;
-using GridGov.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using static GridGov.Features.Tickets.TicketAction;
 
@@ -8,7 +7,7 @@ namespace GridGov.Features.Tickets;
 
 // The inputs of an action taken by a person: what each action needs, in Chinese per field, and the
 // cleaned inputs for its effect. Nothing is changed here.
-public sealed class TicketActionChecks(GridDbContext db, FileStore files, Duplicates.DuplicateLinks links)
+public sealed class TicketActionChecks(GridDbContext db, Intake.TicketPhotos owned, Duplicates.DuplicateLinks links)
 {
     public async Task<(StepInput Input, Dictionary<string, string[]> Errors)> CheckAsync(Ticket t, TicketAction action, TicketActionRequest r, CancellationToken ct)
     {
@@ -16,9 +15,8 @@ public sealed class TicketActionChecks(GridDbContext db, FileStore files, Duplic
         var errors = new Dictionary<string, string[]>();
         void Need(bool ok, string field, string message) { if (!ok) errors[field] = [message]; }
         Need(note is null || note.Length <= Ticket.DescriptionMax, "note", $"说明不能超过 {Ticket.DescriptionMax} 字");
-        var photos = (r.Photos ?? []).Select(p => p.Trim().ToLowerInvariant()).Distinct().ToList();
-        Need(photos.Count <= 9, "photos", "照片最多 9 张");
-        if (photos.FirstOrDefault(p => !files.Exists(p)) is { } missing) errors["photos"] = [$"照片 {missing[..Math.Min(12, missing.Length)]} 不存在，请重新上传"];
+        var (photos, photoError) = await owned.CheckAsync(r.Photos, ct);
+        if (photoError is not null) errors["photos"] = [photoError];
         switch (action)
         {
             case Reject or Return or Escalate or VerifyFail or RequestShelve or Unlink:
@@ -55,7 +53,7 @@ public sealed class TicketActionChecks(GridDbContext db, FileStore files, Duplic
         return (input, errors);
     }
 
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s = Infrastructure.Text.CleanText.Multiline(s)) ? null : s.Trim();
 
     async Task CheckDepartmentsAsync(TicketActionRequest r, Dictionary<string, string[]> errors, CancellationToken ct)
     {

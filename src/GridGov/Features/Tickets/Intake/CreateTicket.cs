@@ -3,7 +3,7 @@ using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
 using GridGov.Features.Tickets.Duplicates;
 using GridGov.Infrastructure.Database;
-using GridGov.Infrastructure.Files;
+using GridGov.Infrastructure.Text;
 using GridGov.Infrastructure.Security;
 using GridGov.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +21,7 @@ public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List
 // and write the ticket with its first history row. A retried submission (same reporter, same client
 // request id) returns the ticket the first one created.
 public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, Places places,
-    FileStore files, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
+    TicketPhotos owned, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
 {
     public async Task<Result<CreateTicketResult>> HandleAsync(CreateTicketRequest r, CancellationToken ct = default)
     {
@@ -34,16 +34,15 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         var category = categories.Find(r.CategoryCode);
         if (string.IsNullOrWhiteSpace(r.CategoryCode)) Add("categoryCode", "请选择事件分类");
         else if (category is not { IsMinor: true, Enabled: true }) Add("categoryCode", $"事件分类“{r.CategoryCode}”不存在或已停用，请选择小类");
-        var description = r.Description?.Trim() ?? "";
+        var description = CleanText.Multiline(r.Description)?.Trim() ?? "";
         if (description.Length == 0) Add("description", "请填写问题描述");
         else if (description.Length > Ticket.DescriptionMax) Add("description", $"问题描述不能超过 {Ticket.DescriptionMax} 字（现有 {description.Length} 字）");
         if (requestId?.Length > 64) Add("clientRequestId", "请求编号不能超过 64 个字符");
-        if (r.Address?.Trim().Length > 200) Add("address", "地址不能超过 200 字");
-        if (r.ReporterName?.Trim().Length > 50) Add("reporterName", "上报人姓名不能超过 50 字");
-        if (r.ReporterPhone?.Trim().Length > 20) Add("reporterPhone", "联系电话不能超过 20 位");
-        var photos = (r.Photos ?? []).Select(p => p.Trim().ToLowerInvariant()).Distinct().ToList();
-        if (photos.Count > 9) Add("photos", "照片最多 9 张");
-        foreach (var p in photos.Where(p => !files.Exists(p))) Add("photos", $"照片 {Short(p)} 不存在，请重新上传");
+        if (Trim(r.Address)?.Length > 200) Add("address", "地址不能超过 200 字");
+        if (Trim(r.ReporterName)?.Length > 50) Add("reporterName", "上报人姓名不能超过 50 字");
+        if (Trim(r.ReporterPhone)?.Length > 20) Add("reporterPhone", "联系电话不能超过 20 位");
+        var (photos, photoError) = await owned.CheckAsync(r.Photos, ct);
+        if (photoError is not null) Add("photos", photoError);
         if (r.SelfHandle == true && photos.Count == 0) Add("photos", "自行处置须附处置后的照片");
 
         long grid = 0;
@@ -116,6 +115,6 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         return id is { } found && await queries.DetailAsync(found, ct) is { } detail ? Result<CreateTicketResult>.Ok(new(detail, true, [])) : null;
     }
 
-    static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-    static string Short(string id) => id.Length > 12 ? id[..12] + "…" : id;
+    // One-line fields lose hidden characters and line breaks (CleanText).
+    static string? Trim(string? s) => string.IsNullOrWhiteSpace(s = CleanText.Line(s)) ? null : s.Trim();
 }

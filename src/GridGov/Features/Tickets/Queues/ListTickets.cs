@@ -19,10 +19,16 @@ public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCata
     // Totals are counted up to this many: people page near the top, and counting a big archive is slow.
     const int CountCap = 10_000;
 
+    // Query-string enums are read by Enum.TryParse, which takes any number ("source=99").
+    static Dictionary<string, string[]>? CheckQuery(TicketQuery q) =>
+        q.Queue is { } queue && !Enum.IsDefined(queue) ? new() { ["queue"] = ["队列不存在"] }
+        : q.Source is { } source && !Enum.IsDefined(source) ? new() { ["source"] = ["来源不存在"] }
+        : null;
+
     public async Task<Result<TicketList>> HandleAsync(TicketQuery q, CancellationToken ct = default)
     {
-        var page = Math.Max(q.Page ?? 1, 1);
-        var size = Math.Clamp(q.PageSize ?? 20, 1, 100);
+        var (page, size, bad) = Paging.Of(q.Page, q.PageSize, 20, 100);
+        if (bad is not null || (bad = CheckQuery(q)) is not null) return Result<TicketList>.Invalid(bad);
         // Overdue and supervised tickets are few (open ones only have a deadline): always counted from
         // their own indexes, which SQLite would pass over for an area's code range if it could.
         var overdue = q.Queue == TicketQueue.Overdue;

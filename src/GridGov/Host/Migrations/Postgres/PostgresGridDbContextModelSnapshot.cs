@@ -392,6 +392,33 @@ namespace GridGov.Host.Migrations.Postgres
                     b.ToTable("DispatchRules", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Features.Tickets.Intake.PhotoUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("PhotoId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UploaderId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploaderId", "PhotoId")
+                        .IsUnique();
+
+                    b.ToTable("PhotoUploads", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Tickets.Notification", b =>
                 {
                     b.Property<long>("Id")

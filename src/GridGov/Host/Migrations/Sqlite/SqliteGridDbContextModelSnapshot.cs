@@ -377,6 +377,31 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.ToTable("DispatchRules", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Features.Tickets.Intake.PhotoUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploaderId", "PhotoId")
+                        .IsUnique();
+
+                    b.ToTable("PhotoUploads", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Tickets.Notification", b =>
                 {
                     b.Property<long>("Id")

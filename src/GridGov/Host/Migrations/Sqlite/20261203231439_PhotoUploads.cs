@@ -1,0 +1,43 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GridGov.Host.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PhotoUploads : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PhotoUploads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PhotoId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploaderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhotoUploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhotoUploads_UploaderId_PhotoId",
+                table: "PhotoUploads",
+                columns: new[] { "UploaderId", "PhotoId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PhotoUploads");
+        }
+    }
+}
