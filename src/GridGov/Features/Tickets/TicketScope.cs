@@ -23,7 +23,7 @@ static class TicketScope
         (t, db) => db.ScopeHasUser && t.ReporterId == db.ScopeUserId;
 
     // The same rules in memory, for a ticket already at hand (the hub's events, the actions a page
-    // offers). TicketScopeMirrorTests hold them equal to the query filter and TicketsOfArea.
+    // offers). VisibilityTests hold them equal to the query filter and TicketsOfArea.
     public static bool InArea(DataScope s, long gridCode, IEnumerable<long> activeDepartments) =>
         s.Contains(gridCode) && (s.DepartmentId is not { } d || activeDepartments.Contains(d));
 
