@@ -101,6 +101,10 @@ public sealed class DemoTicketsTests(DemoTicketsApp app) : IClassFixture<DemoTic
             Assert.Equal(events.Count(e => e.Action == VerifyFail), t.ReworkCount);
             Assert.Equal(events.Count(e => e.Action == ApproveExtension), t.ExtensionCount);
             Assert.Equal(t.State == TicketState.Duplicate || events.Any(e => e.Action == LinkDuplicate), t.PrimaryId is not null);
+            // Nobody checks their own work (ADR 0008): no account verifies or closes what it handled, or closes what it reported.
+            var handlers = events.Where(e => e.Action is ReportBack or SelfHandle && e.ActorId is not null).Select(e => e.ActorId).ToHashSet();
+            Assert.DoesNotContain(events, e => e.Action is VerifyPass or VerifyFail or Close && handlers.Contains(e.ActorId));
+            Assert.DoesNotContain(events, e => e.Action == Close && e.ActorId is not null && e.ActorId == t.ReporterId);
         }
     }
 
@@ -203,11 +207,11 @@ public sealed class DemoTicketsTests(DemoTicketsApp app) : IClassFixture<DemoTic
         var mine = await grid.GetFromJsonAsync<TicketList>("/api/v1/tickets?queue=Mine&pageSize=100", TicketKit.Json);
         Assert.True(mine!.Total > 0);
         Assert.Contains(mine.Items, i => i.GridCode == TicketKit.Grid);
-        // The street's 城管中队 sees what was dispatched to it.
+        // The street's 城管中队 sees what is with it now (not what it returned or was taken from it).
         var department = await new TicketKit(app).HandlerDepartmentAsync();
         var handler = await app.ClientForAsync("handler");
         var work = await handler.GetFromJsonAsync<TicketList>("/api/v1/tickets?pageSize=100", TicketKit.Json);
-        Assert.Equal(tickets.Count(t => t.Assignments.Any(a => a.DepartmentId == department)), work!.Total);
+        Assert.Equal(tickets.Count(t => t.Assignments.Any(a => a.DepartmentId == department && a.Active)), work!.Total);
         Assert.True(work.Total > 0);
     }
 }

@@ -225,8 +225,8 @@ public sealed class IntakeTests(GridGovApp app)
             t.Timeline.Select(e => (e.Action, e.From, e.To)));
         Assert.Equal([photo], t.Photos);
         Assert.Null(t.LeadDepartmentId);
-        // The grid worker who found it may now verify it.
-        Assert.Contains(t.Actions, a => a.Action == VerifyPass);
+        // Checked by a colleague, not by the one who handled it (ADR 0008).
+        Assert.DoesNotContain(t.Actions, a => a.Action is VerifyPass or VerifyFail);
         Assert.NotNull(t.DueAt);
     }
 

@@ -54,7 +54,8 @@ public sealed class QueueTests(GridGovApp app)
         if (state == TicketState.Handled) return t;
         t = await kit.DoAsync("admin", t.Id, VerifyPass);
         if (state == TicketState.Verified) return t;
-        return await kit.DoAsync("street", t.Id, Close);
+        // Not the street's account that reported it: nobody closes their own report (ADR 0008).
+        return await kit.DoAsync("chief", t.Id, Close);
     }
 
     [Fact]
@@ -95,12 +96,13 @@ public sealed class QueueTests(GridGovApp app)
         var supervisedRow = (await ListAsync("street", $"queue=Supervised&area={QueueGrid}")).Items.Single();
         Assert.Equal((Supervision.Yellow, "梅园新村街道城管中队", "兰园社区第1网格"), (supervisedRow.Supervision, supervisedRow.LeadDepartment, supervisedRow.GridName));
 
-        // The department's own view: what was dispatched to it, its open work first in the counts.
+        // The department's own view: what is with it now, its open work first in the counts; the
+        // ticket it returned has left it (ADR 0008).
         Assert.Equal(
         [
             (TicketQueue.Department, "本部门待办", 4),
             (TicketQueue.Reported, "待受理", 0), (TicketQueue.Accepted, "待派遣", 0), (TicketQueue.Dispatched, "处置中", 1),
-            (TicketQueue.Returned, "已回退", 1), (TicketQueue.Handled, "待核查", 1), (TicketQueue.Verified, "待结案", 1),
+            (TicketQueue.Returned, "已回退", 0), (TicketQueue.Handled, "待核查", 1), (TicketQueue.Verified, "待结案", 1),
             (TicketQueue.Overdue, "超期", 0), (TicketQueue.Supervised, "督办", 1), (TicketQueue.Shelved, "挂账", 1),
         ], await CountsAsync("handler", QueueGrid));
         Assert.Equal(new[] { TicketState.Dispatched, TicketState.Handled, TicketState.Verified, TicketState.Shelved }.Select(s => t[s].Id).OrderDescending(),

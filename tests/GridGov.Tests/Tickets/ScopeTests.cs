@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using GridGov.Features.Tickets;
 using GridGov.Features.Tickets.Intake;
 using GridGov.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static GridGov.Features.Tickets.TicketAction;
 
 namespace GridGov.Tests.Tickets;
@@ -120,18 +121,22 @@ public sealed class ScopeTests(GridGovApp app)
         Assert.NotNull(await kit.GetAsync("street", other.Id));
     }
 
-    // The ticket query filter (Infrastructure/Database/GridDbContext.cs) lets a reporter see their own
-    // tickets only under the "self only" scope; a grid worker's report outside the grid is saved, then
-    // reading it back for the answer fails (CreateTicket: DetailAsync is null → 500), and it never shows.
+    // A grid worker reports in its own grid (ADR 0008); a report of theirs that lies elsewhere (its
+    // place corrected by the centre) they still follow, in "我上报的" and by id.
     [Fact]
-    public async Task A_grid_worker_sees_the_tickets_they_reported_outside_their_grid()
+    public async Task A_grid_worker_reports_only_in_its_grid_and_follows_its_reports_wherever_they_lie()
     {
         var marker = Marker();
+        var before = await kit.TicketCountAsync();
         var (lon, lat) = await kit.PointOfAsync(320102002006001);
-        var response = await kit.PostReportAsync("grid", new { categoryCode = "E0102", description = $"路过东南大学社区看到暴露垃圾{marker}", lon, lat });
-        Assert.True(HttpStatusCode.Created == response.StatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var t = (await response.Content.ReadFromJsonAsync<CreateTicketResult>(TicketKit.Json))!.Ticket;
-        Assert.Equal(320102002006001, t.GridCode);
+        var refused = await kit.PostReportAsync("grid", new { categoryCode = "E0102", description = $"路过东南大学社区看到暴露垃圾{marker}", lon, lat });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("\"lon\"", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(before, await kit.TicketCountAsync());
+
+        var t = await kit.ReportAsync(description: $"网格内暴露垃圾{marker}", category: "E0102");
+        await using (var db = app.UnscopedDb())
+            await db.Tickets.Where(x => x.Id == t.Id).ExecuteUpdateAsync(x => x.SetProperty(y => y.GridCode, 320102002006001L));
         Assert.NotNull(await kit.GetAsync("grid", t.Id));
         Assert.Equal([t.Id], (await ListAsync("grid", $"queue=Mine&keyword={marker}")).Items.Select(x => x.Id));
     }

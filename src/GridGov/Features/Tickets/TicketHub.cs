@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GridGov.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -6,43 +7,54 @@ namespace GridGov.Features.Tickets;
 
 // Live ticket changes for clients outside the office UI (the mobile terminal, a wall screen, another
 // system): connect to /hubs/tickets with the bearer token and receive "ticketChanged" for every
-// ticket of the caller's area as it is reported, moves or runs overdue. The office pages hear the
+// ticket the caller could open as it is reported, moves or runs overdue. The office pages hear the
 // same feed through their own circuit.
 [Authorize(Policy = Permissions.TicketsAny)]
-public sealed class TicketHub : Hub
+public sealed class TicketHub(TicketWatchers watchers) : Hub
 {
     public const string Path = "/hubs/tickets";
     public const string Method = "ticketChanged";
 
-    // One group per unit a caller can watch; a change goes to the groups of its grid's ancestors.
+    // The caller's scope as the connection opened: each event is checked against it (TicketWatchers).
     public override async Task OnConnectedAsync()
     {
         var user = new CurrentUser(new HttpContextAccessor { HttpContext = Context.GetHttpContext() });
-        var scope = user.Scope;
-        IEnumerable<string> groups = scope.IsAll ? ["all"]
-            : scope.IsCustom ? scope.CustomUnits.Select(GroupOf)
-            : [GroupOf(scope.UnitCode)];
-        if (user.DepartmentId is { } department) groups = [$"dept:{department}"];
-        foreach (var g in groups) await Groups.AddToGroupAsync(Context.ConnectionId, g);
+        watchers.Add(Context.ConnectionId, user.Scope);
         await base.OnConnectedAsync();
     }
 
-    public static string GroupOf(long unit) => $"unit:{unit}";
-
-    public static IEnumerable<string> GroupsFor(TicketChange c)
+    public override Task OnDisconnectedAsync(Exception? exception)
     {
-        yield return "all";
-        for (long? unit = c.GridCode; unit is { } u; unit = OrgCode.Parent(u)) yield return GroupOf(u);
-        if (c.LeadDepartmentId is { } d) yield return $"dept:{d}";
+        watchers.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }
 
-// Relays the in-process feed to the hub's groups.
-public sealed class TicketHubRelay(TicketFeed feed, IHubContext<TicketHub> hub) : IHostedService
+// The open connections and their callers' scopes. A change goes to exactly those whose caller could
+// open the ticket (TicketScope.Sees, the in-memory twin of the query filter): not to a "self only"
+// or "own unit only" account for a ticket elsewhere in its unit's area, nor to a department the
+// ticket has left.
+public sealed class TicketWatchers
+{
+    readonly ConcurrentDictionary<string, DataScope> scopes = new();
+
+    public void Add(string connection, DataScope scope) => scopes[connection] = scope;
+
+    public void Remove(string connection) => scopes.TryRemove(connection, out _);
+
+    public List<string> For(TicketChange c) =>
+        [.. scopes.Where(w => TicketScope.Sees(w.Value, c.GridCode, c.ReporterId, c.ActiveDepartments)).Select(w => w.Key)];
+}
+
+// Relays the in-process feed to the connections that may hear it.
+public sealed class TicketHubRelay(TicketFeed feed, TicketWatchers watchers, IHubContext<TicketHub> hub) : IHostedService
 {
     public Task StartAsync(CancellationToken ct) { feed.Changed += Relay; return Task.CompletedTask; }
 
     public Task StopAsync(CancellationToken ct) { feed.Changed -= Relay; return Task.CompletedTask; }
 
-    void Relay(TicketChange c) => _ = hub.Clients.Groups([.. TicketHub.GroupsFor(c)]).SendAsync(TicketHub.Method, c);
+    void Relay(TicketChange c)
+    {
+        if (watchers.For(c) is { Count: > 0 } connections) _ = hub.Clients.Clients(connections).SendAsync(TicketHub.Method, c);
+    }
 }

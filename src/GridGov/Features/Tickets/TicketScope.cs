@@ -2,22 +2,35 @@ using System.Linq.Expressions;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Dispatching;
 using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GridGov.Features.Tickets;
 
 // Who sees which ticket (DESIGN.md §4) beyond the area every place-bound row gets by convention:
-// department staff only tickets dispatched to their department; whoever reported a ticket follows
-// it wherever it lies (a grid worker reporting next door). History rows are seen exactly when their
-// ticket is; notices only by the person they are for.
+// department staff only tickets currently with their department (an active assignment, lead or
+// co-handling: from dispatch until returned or re-dispatched elsewhere; a closed ticket stays with
+// the department that handled it); whoever reported a ticket follows it wherever it lies, to read
+// and evaluate it, not to act on it (ADR 0008). History rows are seen exactly when their ticket is;
+// notices only by the person they are for.
 static class TicketScope
 {
     public static readonly Expression<Func<Ticket, GridDbContext, bool>> OfDepartment =
-        (t, db) => db.ScopeAnyDepartment || t.Assignments.Any(a => a.DepartmentId == db.ScopeDepartment);
+        (t, db) => db.ScopeAnyDepartment || t.Assignments.Any(a => a.DepartmentId == db.ScopeDepartment && a.Active);
 
     public static readonly Expression<Func<Ticket, GridDbContext, bool>> ReportedByMe =
         (t, db) => db.ScopeHasUser && t.ReporterId == db.ScopeUserId;
+
+    // The same rules in memory, for a ticket already at hand (the hub's events, the actions a page
+    // offers). VisibilityTests hold them equal to the query filter and TicketsOfArea.
+    public static bool InArea(DataScope s, long gridCode, IEnumerable<long> activeDepartments) =>
+        s.Contains(gridCode) && (s.DepartmentId is not { } d || activeDepartments.Contains(d));
+
+    public static bool Sees(DataScope s, long gridCode, long? reporterId, IEnumerable<long> activeDepartments) =>
+        InArea(s, gridCode, activeDepartments) || (s.UserId != 0 && reporterId == s.UserId);
+
+    public static IEnumerable<long> ActiveDepartments(Ticket t) => t.Assignments.Where(a => a.Active).Select(a => a.DepartmentId);
 }
 
 sealed class TicketScopeConfiguration : IEntityTypeConfiguration<Ticket>

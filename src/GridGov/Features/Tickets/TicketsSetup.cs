@@ -16,6 +16,7 @@ static class TicketsSetup
         services.AddSingleton<TicketClock>();
         services.AddScoped<Demo.DemoTickets>();
         services.AddSingleton<TicketFeed>();
+        services.AddSingleton<TicketWatchers>();
         services.AddSingleton<DepartmentModel>();
         services.AddSingleton<Infrastructure.Files.FileStore>();
         services.AddSingleton<IntakeWriter>();

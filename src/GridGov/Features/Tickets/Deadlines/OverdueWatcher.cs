@@ -25,7 +25,8 @@ public sealed class OverdueWatcher(GridDatabase database, TicketClock clock, Tic
     {
         var now = clock.Now;
         await using var db = database.CreateUnscoped(AuditActor.System);
-        var due = await db.Tickets.Where(t => Ticket.Open.Contains(t.State) && t.DueAt < now && t.Supervision != Supervision.Red)
+        // With their assignments: the hub tells the departments holding them (TicketScope.Sees).
+        var due = await db.Tickets.Include(t => t.Assignments).Where(t => Ticket.Open.Contains(t.State) && t.DueAt < now && t.Supervision != Supervision.Red)
             .OrderBy(t => t.DueAt).Take(Batch).ToListAsync(ct);
         var raised = due.Where(t => Raise(t, now)).ToList();
         if (raised.Count == 0) return 0;

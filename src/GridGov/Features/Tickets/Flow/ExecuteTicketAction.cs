@@ -12,7 +12,8 @@ public sealed record TicketActionRequest(
 
 // Every change of a ticket's state by a person goes through here, whatever the action: the caller
 // must see the ticket (else 404), the table must allow the action from its state (else 409), the
-// caller must hold the permission and fit the actor column (else 403), the version must be current
+// caller must hold the permission, fit the actor column, have the ticket in their area and not be
+// checking their own work (else 403, TicketDuties), the version must be current
 // (else 409), and the inputs must be complete (else 400). Then the effect and its history row
 // (TicketEffects), the follow-ups, one save; a concurrent change loses with 409.
 public sealed class ExecuteTicketAction(GridDbContext db, CurrentUser user, TicketClock clock, TicketActionChecks checks,
@@ -31,6 +32,8 @@ public sealed class ExecuteTicketAction(GridDbContext db, CurrentUser user, Tick
         if (!who.Permissions.Contains(permission))
             return Result<TicketDetail>.Forbidden($"您没有“{Permissions.All[permission]}”权限");
         if (TicketFlow.Fits(step.Actor, t, who) is { } notYou) return Result<TicketDetail>.Forbidden(notYou);
+        if (TicketDuties.Refusal(step, await TicketStanding.LoadAsync(db, t, user.Scope, user.UserId, ct)) is { } notHere)
+            return Result<TicketDetail>.Forbidden(notHere);
         if (r.Version is not { } version) return Result<TicketDetail>.Invalid("version", "缺少工单版本号");
         if (version != t.Version) return Conflict(t.State, t.Version, "工单已被他人修改，请刷新后重试");
         if (!TicketFlow.Holds(step.Guard, t)) return Conflict(t.State, t.Version, GuardMessage(step.Guard));
@@ -52,7 +55,9 @@ public sealed class ExecuteTicketAction(GridDbContext db, CurrentUser user, Tick
         }
         feed.Publish(t);
         foreach (var other in alsoChanged) feed.Publish(other);
-        return Result<TicketDetail>.Ok((await queries.DetailAsync(t.Id, ct))!);
+        // A step can take the ticket out of the caller's sight (a department returning it): then the
+        // answer is the ticket as it now stands, without the history they may no longer read.
+        return Result<TicketDetail>.Ok(await queries.DetailAsync(t.Id, ct) ?? await queries.DetailAsync(t, ct));
     }
 
     // The state a client should refresh to, so that it needs no second call.

@@ -70,9 +70,9 @@ public static class TicketFlow
     };
 
     // The actions this caller may take on this ticket now: the buttons on the ticket page.
-    public static IEnumerable<Transition> Allowed(Ticket t, CurrentUserFacts who) =>
+    public static IEnumerable<Transition> Allowed(Ticket t, CurrentUserFacts who, TicketStanding standing) =>
         Table.Where(x => x.From == t.State && x.Actor != Actor.System && Holds(x.Guard, t)
-            && x.Permission is { } p && who.Permissions.Contains(p) && Fits(x.Actor, t, who) is null);
+            && x.Permission is { } p && who.Permissions.Contains(p) && Fits(x.Actor, t, who) is null && TicketDuties.Refusal(x, standing) is null);
 
     // Null when the caller fits the actor column; otherwise why not, in Chinese.
     public static string? Fits(Actor actor, Ticket t, CurrentUserFacts who) => actor switch

@@ -60,6 +60,12 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
             else grid = given;
         }
         else Add("lon", "请在地图上选择位置，或指定所在网格");
+        // Reports lie in the reporter's own area; only a city-wide scope reports anywhere (ADR 0008).
+        if (grid != 0 && !user.Scope.Contains(grid))
+        {
+            Add(r.Lon is null ? "gridCode" : "lon", $"上报位置所在网格 {grid} 不在您的管理范围内，只能上报本辖区内的事件");
+            grid = 0;
+        }
         if (errors.Count > 0)
         {
             // A retry of a report that went in before (a category disabled since, say) still gets its ticket.

@@ -25,8 +25,8 @@ public sealed class TicketQueries(GridDbContext db, CurrentUser user, CategoryCa
             .Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var units = await db.OrgUnits.IgnoreQueryFilters([GridDbContext.DataScopeFilter]).AsNoTracking()
             .Where(u => u.Code == t.GridCode || u.Code == t.CentreCode).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-        var duplicates = await db.Tickets.IgnoreQueryFilters([GridDbContext.DataScopeFilter])
-            .Where(d => d.PrimaryId == t.Id).Select(d => d.Id).ToListAsync(ct);
+        // Only the duplicates the caller may open: one linked from a neighbouring street stays unnamed.
+        var duplicates = await db.Tickets.Where(d => d.PrimaryId == t.Id).Select(d => d.Id).ToListAsync(ct);
         return Build(t, events, departments, units, duplicates);
     }
 
@@ -39,6 +39,7 @@ public sealed class TicketQueries(GridDbContext db, CurrentUser user, CategoryCa
         IReadOnlyDictionary<long, string> units, List<long> duplicates)
     {
         var who = CurrentUserFacts.Of(user);
+        var standing = TicketStanding.Of(t, user.Scope, user.UserId, events);
         var active = t.Assignments.Where(a => a.Active).ToList();
         return new TicketDetail(t.Id, Ticket.NumberOf(t.Id, t.ReportedAt), t.Version, categories.CodeOf(t.CategoryId), categories.PathName(t.CategoryId),
             t.Description, t.Address, t.Lon, t.Lat, t.GridCode, units.GetValueOrDefault(t.GridCode), t.CentreCode, units.GetValueOrDefault(t.CentreCode),
@@ -51,7 +52,7 @@ public sealed class TicketQueries(GridDbContext db, CurrentUser user, CategoryCa
             [.. events.SelectMany(e => e.PhotoList).Distinct()],
             [.. events.Select(e => new TicketEventDto(e.Id, e.At, e.ActorName, e.Action, TicketFlow.ActionName(e.Action), e.From, e.To, e.Note,
                 [.. e.PhotoList], e.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null))],
-            [.. TicketFlow.Allowed(t, who).Select(x => x.Action).Distinct().Select(a => new AllowedAction(a, TicketFlow.ActionName(a)))]);
+            [.. TicketFlow.Allowed(t, who, standing).Select(x => x.Action).Distinct().Select(a => new AllowedAction(a, TicketFlow.ActionName(a)))]);
     }
 
     public bool IsOverdue(Ticket t) => t.DueAt is { } due && due < clock.Now && t.IsOpen;
