@@ -9,6 +9,9 @@ public sealed class TicketLoopTests(BrowserApp app)
 {
     static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    // Another picture (16×16 green): photos are decoded and stored once per picture, not per file.
+    static readonly byte[] GreenPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGPQWGBDEmIY1TCqYfhqAAAmYgQQV7FoPwAAAABJRU5ErkJggg==");
 
     [Fact]
     public async Task A_grid_worker_report_goes_round_the_loop_across_five_accounts_and_closes()
@@ -58,7 +61,7 @@ public sealed class TicketLoopTests(BrowserApp app)
         await BrowserApp.OpenAsync(handler, url);
         await handler.ClickAsync("#act-ReportBack");
         await handler.FillAsync("#f-note", "已安排环卫车清运，并对周边进行了冲洗");
-        await handler.SetInputFilesAsync("#action-form input[type=file]", new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = [.. Png, 1] });
+        await handler.SetInputFilesAsync("#action-form input[type=file]", new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = GreenPng });
         await Assertions.Expect(handler.Locator("#action-form .gg-photo-upload")).ToContainTextAsync("已添加 1 张");
         await Confirm(handler, "待核查");
 
