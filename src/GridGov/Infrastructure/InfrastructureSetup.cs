@@ -52,6 +52,7 @@ public static class InfrastructureSetup
         app.UseChineseStatusPages();
         app.UseJsonBodyLimit();
         app.UseRateLimiter();
+        app.UseSameOriginSockets();
         app.UseAuthentication();
         app.UseSessionRule();
         app.UseCookieAntiforgery();

@@ -7,8 +7,8 @@ namespace GridGov.Infrastructure.Security;
 // authenticates — pages' forms, the API, logout — carries a valid antiforgery token (a form field or
 // the X-CSRF-TOKEN header) or is refused with 400. The framework's own middleware only records a bad
 // token for endpoints that bind a form; it refuses nothing by itself (/account/logout bound nothing).
-// Bearer calls are untouched: no browser adds an Authorization header on its own. SignalR and the
-// Blazor circuit are left to their connection tokens, which another site cannot read. Pages give
+// Bearer calls are untouched: no browser adds an Authorization header on its own. The hubs take no
+// cookie at all, and the Blazor circuit is kept to this site's pages by SameOriginSockets. Pages give
 // their scripts the token in <meta name="csrf-token"> (Components/App.razor).
 public static class CookieAntiforgery
 {
@@ -39,6 +39,6 @@ public static class CookieAntiforgery
     static bool NeedsToken(HttpContext http) =>
         !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method) || HttpMethods.IsTrace(http.Request.Method))
         && http.User.Identity?.IsAuthenticated == true
-        && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && !SecuritySetup.UsesBearer(http)
         && !http.Request.Path.StartsWithSegments("/_blazor") && !http.Request.Path.StartsWithSegments("/hubs");
 }
