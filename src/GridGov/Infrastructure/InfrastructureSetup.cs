@@ -47,6 +47,7 @@ public static class InfrastructureSetup
     // The request pipeline up to the endpoints.
     public static void UseInfrastructure(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseChineseStatusPages();

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace GridGov.Infrastructure.Security;
@@ -62,6 +63,17 @@ static class SecuritySetup
         services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<HubSessions>(o));
         services.AddMemoryCache();
 
+        // Behind a reverse proxy the client's address comes from X-Forwarded-For, but only when the
+        // request comes from a proxy listed here: anyone else could name any address.
+        var proxies = TrustedProxies(builder.Configuration);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var ip in proxies) o.KnownProxies.Add(ip);
+        });
+
         var perMinute = builder.Configuration.GetValue("GridGov:LoginRateLimitPerMinute", 20);
         services.AddRateLimiter(o =>
         {
@@ -70,6 +82,17 @@ static class SecuritySetup
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "?",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
         });
+    }
+
+    static List<System.Net.IPAddress> TrustedProxies(IConfiguration config) =>
+        (config["GridGov:TrustedProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)
+            .Select(a => System.Net.IPAddress.TryParse(a, out var ip) ? ip
+                : throw new InvalidOperationException($"GridGov:TrustedProxies 中的“{a}”不是 IP 地址")).ToList();
+
+    // First in the pipeline: every later part (sign-in throttling, rate limits, audit) sees the client.
+    public static void UseTrustedProxies(this WebApplication app)
+    {
+        if (TrustedProxies(app.Configuration).Count > 0) app.UseForwardedHeaders();
     }
 
     static Task ApiOr(HttpContext http, int status, Action redirect)
