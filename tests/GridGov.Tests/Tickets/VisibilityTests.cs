@@ -138,6 +138,19 @@ public sealed class VisibilityTests(GridGovApp app)
         Assert.Null(await kit.GetAsync("street", far.Id));
     }
 
+    [Fact]
+    public async Task A_duplicate_names_its_primary_only_to_who_can_open_it()
+    {
+        var primary = await kit.ReportAsync(user: "admin", description: $"井盖缺失{Marker()}", at: await kit.PointOfAsync(QinhuaiGrid));
+        var near = await kit.ReportAsync(user: "admin", description: $"井盖缺失{Marker()}");
+        await kit.DoAsync("admin", near.Id, LinkDuplicate, new { primaryId = primary.Id });
+
+        Assert.Equal(primary.Id, (await kit.GetAsync("admin", near.Id))!.PrimaryId);
+        var seen = (await kit.GetAsync("street", near.Id))!;
+        Assert.Null(seen.PrimaryId);
+        Assert.Null(await kit.GetAsync("street", primary.Id));
+    }
+
     // TicketScope.Sees and InArea (in memory: the hub, the buttons) against the query filter and
     // TicketsOfArea (SQL), over tickets in and out of areas, with current and former departments and
     // reporters, for every kind of scope.

@@ -27,16 +27,18 @@ public sealed class TicketQueries(GridDbContext db, CurrentUser user, CategoryCa
             .Where(u => u.Code == t.GridCode || u.Code == t.CentreCode).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
         // Only the duplicates the caller may open: one linked from a neighbouring street stays unnamed.
         var duplicates = await db.Tickets.Where(d => d.PrimaryId == t.Id).Select(d => d.Id).ToListAsync(ct);
-        return Build(t, events, departments, units, duplicates);
+        // Likewise the primary it was linked to: its id only if the caller may open it.
+        var primary = t.PrimaryId is { } p && await db.Tickets.AnyAsync(x => x.Id == p, ct) ? p : (long?)null;
+        return Build(t, events, departments, units, duplicates, primary);
     }
 
     // A ticket intake has just written, from what it has in hand: its own history rows, no
     // departments or duplicates yet, the unit names from the grid index.
     public TicketDetail New(Ticket t, string? gridName, string? centreName) =>
-        Build(t, t.Events, new Dictionary<long, string>(), new Dictionary<long, string> { [t.GridCode] = gridName ?? "", [t.CentreCode] = centreName ?? "" }, []);
+        Build(t, t.Events, new Dictionary<long, string>(), new Dictionary<long, string> { [t.GridCode] = gridName ?? "", [t.CentreCode] = centreName ?? "" }, [], null);
 
     TicketDetail Build(Ticket t, IReadOnlyList<TicketEvent> events, IReadOnlyDictionary<long, string> departments,
-        IReadOnlyDictionary<long, string> units, List<long> duplicates)
+        IReadOnlyDictionary<long, string> units, List<long> duplicates, long? primary)
     {
         var who = CurrentUserFacts.Of(user);
         var standing = TicketStanding.Of(t, user.Scope, user.UserId, events);
@@ -47,7 +49,7 @@ public sealed class TicketQueries(GridDbContext db, CurrentUser user, CategoryCa
             t.Supervision, t.ReportedAt, t.UpdatedAt, t.DueAt, t.HandleDueAt, IsOverdue(t),
             t.LeadDepartmentId, t.LeadDepartmentId is { } lead ? departments.GetValueOrDefault(lead) : null,
             [.. active.Where(a => !a.Lead).Select(a => departments.GetValueOrDefault(a.DepartmentId) ?? a.DepartmentId.ToString())],
-            t.ReworkCount, t.ReturnCount, t.ExtensionCount, t.Pending, t.PendingNote, t.PendingDays, t.PrimaryId, duplicates,
+            t.ReworkCount, t.ReturnCount, t.ExtensionCount, t.Pending, t.PendingNote, t.PendingDays, primary, duplicates,
             t.Result, t.Evaluation, t.EvaluationNote, t.ClosedAt,
             [.. events.SelectMany(e => e.PhotoList).Distinct()],
             [.. events.Select(e => new TicketEventDto(e.Id, e.At, e.ActorName, e.Action, TicketFlow.ActionName(e.Action), e.From, e.To, e.Note,
