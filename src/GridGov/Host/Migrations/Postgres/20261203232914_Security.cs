@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Host.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class PhotoUploads : Migration
+    public partial class Security : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -27,11 +27,32 @@ namespace GridGov.Host.Migrations.Postgres
                     table.PrimaryKey("PK_PhotoUploads", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PhotoUploads_UploaderId_PhotoId",
                 table: "PhotoUploads",
                 columns: new[] { "UploaderId", "PhotoId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -39,6 +60,9 @@ namespace GridGov.Host.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "PhotoUploads");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
         }
     }
 }

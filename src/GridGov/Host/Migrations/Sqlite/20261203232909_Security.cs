@@ -6,11 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GridGov.Host.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Sessions : Migration
+    public partial class Security : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "PhotoUploads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PhotoId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploaderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhotoUploads", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "UserSessions",
                 columns: table => new
@@ -28,6 +43,12 @@ namespace GridGov.Host.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PhotoUploads_UploaderId_PhotoId",
+                table: "PhotoUploads",
+                columns: new[] { "UploaderId", "PhotoId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_UserId",
                 table: "UserSessions",
                 column: "UserId");
@@ -36,6 +57,9 @@ namespace GridGov.Host.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "PhotoUploads");
+
             migrationBuilder.DropTable(
                 name: "UserSessions");
         }
