@@ -27,29 +27,8 @@ public sealed class LockoutTests(GridGovApp app)
     static Task<HttpResponseMessage> TokenAsync(HttpClient c, string user, string password) =>
         c.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
 
-    // A request from a given client address, as Kestrel would give it (TestServer sets none itself).
-    async Task<(HttpStatusCode Status, string Detail)> TokenFromAsync(string ip, string user, string password)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { userName = user, password });
-        var http = await app.Server.SendAsync(c =>
-        {
-            c.Request.Method = "POST";
-            c.Request.Scheme = "http";
-            c.Request.Host = new("localhost");
-            c.Request.Path = "/api/v1/auth/token";
-            c.Request.ContentType = "application/json";
-            c.Request.ContentLength = body.Length;
-            c.Request.Body = new MemoryStream(body);
-            c.Features.Set<IHttpRequestBodyDetectionFeature>(new HasBody());
-            c.Connection.RemoteIpAddress = IPAddress.Parse(ip);
-        });
-        var text = await new StreamReader(http.Response.Body).ReadToEndAsync();
-        return ((HttpStatusCode)http.Response.StatusCode,
-            http.Response.StatusCode == 200 ? "" : JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!);
-    }
-
-    // TestServer tells the endpoint that a hand-built request has no body unless told otherwise.
-    sealed class HasBody : IHttpRequestBodyDetectionFeature { public bool CanHaveBody => true; }
+    Task<(HttpStatusCode Status, string Detail)> TokenFromAsync(string ip, string user, string password) =>
+        TestClients.TokenFromAsync(app.Server, ip, user, password);
 
     async Task<(DateTimeOffset? LockoutEnd, string? Hash)> ReadAsync(string name)
     {

@@ -41,18 +41,7 @@ public sealed class SessionRuleTests(GridGovApp app)
         return c;
     }
 
-    async Task<HubConnection> HubAsync(string token)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, TicketHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            }).Build();
-        await hub.StartAsync();
-        return hub;
-    }
+    Task<HubConnection> HubAsync(string token) => TestClients.HubAsync(app.Server, token);
 
     public static TheoryData<string> Changes => ["disable", "reset-password", "roles", "role-permissions"];
 

@@ -36,26 +36,8 @@ public sealed class TrustedProxyTests(ProxiedApp app) : IClassFixture<ProxiedApp
         return name;
     }
 
-    async Task<HttpStatusCode> TokenAsync(string from, string? forwardedFor, string user, string password)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { userName = user, password });
-        var http = await app.Server.SendAsync(c =>
-        {
-            c.Request.Method = "POST";
-            c.Request.Scheme = "http";
-            c.Request.Host = new("localhost");
-            c.Request.Path = "/api/v1/auth/token";
-            c.Request.ContentType = "application/json";
-            c.Request.ContentLength = body.Length;
-            c.Request.Body = new MemoryStream(body);
-            if (forwardedFor is not null) c.Request.Headers["X-Forwarded-For"] = forwardedFor;
-            c.Features.Set<IHttpRequestBodyDetectionFeature>(new HasBody());
-            c.Connection.RemoteIpAddress = IPAddress.Parse(from);
-        });
-        return (HttpStatusCode)http.Response.StatusCode;
-    }
-
-    sealed class HasBody : IHttpRequestBodyDetectionFeature { public bool CanHaveBody => true; }
+    async Task<HttpStatusCode> TokenAsync(string from, string? forwardedFor, string user, string password) =>
+        (await TestClients.TokenFromAsync(app.Server, from, user, password, forwardedFor)).Status;
 
     [Fact]
     public async Task Failures_count_against_the_address_the_proxy_names()

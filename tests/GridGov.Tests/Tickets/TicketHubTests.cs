@@ -14,17 +14,8 @@ public sealed class TicketHubTests(GridGovApp app)
 
     async Task<(HubConnection Hub, System.Collections.Concurrent.ConcurrentQueue<TicketChange> Heard)> ListenAsync(string user)
     {
-        var token = await app.TokenAsync(user);
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, TicketHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            }).Build();
         var heard = new System.Collections.Concurrent.ConcurrentQueue<TicketChange>();
-        hub.On<TicketChange>(TicketHub.Method, heard.Enqueue);
-        await hub.StartAsync();
+        var hub = await TestClients.HubAsync(app.Server, await app.TokenAsync(user), h => h.On<TicketChange>(TicketHub.Method, heard.Enqueue));
         return (hub, heard);
     }
 

@@ -42,17 +42,8 @@ public sealed class VisibilityTests(GridGovApp app)
 
     async Task<(HubConnection Hub, ConcurrentQueue<TicketChange> Heard)> ListenAsync(string user, string? password = null)
     {
-        var token = await app.TokenAsync(user, password);
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, TicketHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            }).Build();
         var heard = new ConcurrentQueue<TicketChange>();
-        hub.On<TicketChange>(TicketHub.Method, heard.Enqueue);
-        await hub.StartAsync();
+        var hub = await TestClients.HubAsync(app.Server, await app.TokenAsync(user, password), h => h.On<TicketChange>(TicketHub.Method, heard.Enqueue));
         return (hub, heard);
     }
 
