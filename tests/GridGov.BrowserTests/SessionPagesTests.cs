@@ -35,7 +35,10 @@ public sealed class SessionPagesTests(BrowserApp app)
         (await admin.PostAsync($"/api/v1/users/{id}/disable", null)).EnsureSuccessStatusCode();
 
         await page.WaitForURLAsync(u => u.Contains("/account/login"), new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("#login-ended")).ToContainTextAsync("登录已失效");
         await BrowserApp.ShotAsync(page, "session-ended-login");
+        // Signing in again returns to the page the tab was on (here: refused, the account is disabled).
+        Assert.Contains("returnUrl=%2Ftickets", page.Url);
         await page.Context.CloseAsync();
     }
 

@@ -168,9 +168,11 @@ public sealed class SessionRuleTests(GridGovApp app)
         using var thief = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         thief.DefaultRequestHeaders.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/v1/auth/me")).StatusCode);
-        var page = await thief.GetAsync("/tickets");
+        using var open = new HttpRequestMessage(HttpMethod.Get, "/tickets?queue=All");
+        open.Headers.Add("Accept", "text/html");
+        var page = await thief.SendAsync(open);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Contains("/account/login", page.Headers.Location!.OriginalString);
+        Assert.Equal("/account/login?ended=true&returnUrl=%2Ftickets%3Fqueue%3DAll", page.Headers.Location!.OriginalString);
     }
 
     // The auth cookie the client holds, as a Cookie header value.

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 
 namespace GridGov.Infrastructure.Security;
@@ -34,6 +36,16 @@ static class SessionRuleMiddleware
             if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs"))
             {
                 await TypedResults.Problem(EndedMessage, statusCode: StatusCodes.Status401Unauthorized, title: EndedTitle).ExecuteAsync(http);
+                return;
+            }
+            // A browser opening a page (or sent to the login page by a tab whose session ended): the
+            // login page, told why, so that nobody wonders where their work went.
+            if (HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.Accept.ToString().Contains("text/html"))
+            {
+                var login = http.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+                    .Get(IdentityConstants.ApplicationScheme).LoginPath;
+                var back = http.Request.Path == login ? http.Request.Query["returnUrl"].ToString() : http.Request.Path + http.Request.QueryString;
+                http.Response.Redirect($"{login}?ended=true&returnUrl={Uri.EscapeDataString(back is { Length: > 0 } ? back : "/")}");
                 return;
             }
         }
