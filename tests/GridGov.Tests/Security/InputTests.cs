@@ -142,8 +142,8 @@ public sealed class InputTests(GridGovApp app)
         var (lon, lat) = await kit.PointAsync();
         var response = await kit.PostReportAsync("grid", new
         {
-            categoryCode = "C0101", description = $"井盖{Hidden}缺失\n第二行\tgpj.exe", address = $"长江路\u202e12号\r\n东侧{Hidden}",
-            reporterName = $"张\u0000三", lon, lat,
+            categoryCode = "C0101", description = $"井盖{Hidden}缺失\u2028第二行\tgpj.exe", address = $"长江路\u202e12号\r\n东侧{Hidden}",
+            reporterName = $"张\u2028三\u200b\u200d\u2060\u00ad", lon, lat,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("ticket").GetProperty("id").GetInt64();
@@ -153,7 +153,7 @@ public sealed class InputTests(GridGovApp app)
         var userName = "bidi" + Guid.NewGuid().ToString("N")[..6];
         var user = await admin.PostAsJsonAsync("/api/v1/users", new
         {
-            userName, displayName = $"\u202e员工{Hidden}甲", orgUnitCode = 320102, dataScope = "UnitAndBelow", roles = Array.Empty<string>(), password = "Bidi-test-12a",
+            userName, displayName = $"\u202e员工{Hidden}甲\u200b", orgUnitCode = 320102, dataScope = "UnitAndBelow", roles = Array.Empty<string>(), password = "Bidi-test-12a",
         });
         Assert.Equal(HttpStatusCode.Created, user.StatusCode);
         var role = await admin.PostAsJsonAsync("/api/v1/roles", new
@@ -167,7 +167,7 @@ public sealed class InputTests(GridGovApp app)
         var t = await db.Tickets.AsNoTracking().SingleAsync(x => x.Id == id);
         Assert.Equal("井盖缺失\n第二行\tgpj.exe", t.Description);
         Assert.Equal("长江路12号 东侧", t.Address);
-        Assert.Equal("张三", t.ReporterName);
+        Assert.Equal("张 三", t.ReporterName);
         Assert.Equal("不属于受理范围\n请转派", (await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == id && e.Action == TicketAction.Reject).SingleAsync()).Note);
         Assert.Equal("员工甲", (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName)).DisplayName);
         var saved = await db.Roles.AsNoTracking().SingleAsync(r => r.Id == roleId);
@@ -244,6 +244,46 @@ public sealed class InputTests(GridGovApp app)
         Assert.False(await db.Roles.AnyAsync(r => r.DisplayName == "很多权限"));
         Assert.Equal(TicketState.Accepted, (await db.Tickets.SingleAsync(x => x.Id == t.Id)).State);
         Assert.False(await db.CalendarDays.AnyAsync(d => d.Date.Year == 2031));
+    }
+
+    [Theory]
+    [InlineData("to=9999-12-31", "to")]
+    [InlineData("to=9999-12-31&queue=Overdue", "to")]
+    [InlineData("from=0001-01-01", "from")]
+    public async Task A_date_outside_the_century_is_refused_in_the_ticket_list(string query, string field)
+    {
+        var street = await kit.As("street");
+        var response = await street.GetAsync($"/api/v1/tickets?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("2000", Assert.Single(problem!.Errors[field]));
+    }
+
+    [Fact]
+    public async Task A_null_in_a_list_of_names_is_refused_and_nothing_is_made()
+    {
+        var admin = await kit.As("admin");
+        var userName = "nul" + Guid.NewGuid().ToString("N")[..6];
+        var roleName = "nul_" + Guid.NewGuid().ToString("N")[..6];
+        var user = await admin.PostAsync("/api/v1/users", new StringContent(
+            $$"""{"userName":"{{userName}}","displayName":"空值","orgUnitCode":320102,"dataScope":"UnitAndBelow","roles":[null],"password":"Null-test-12a"}""",
+            Encoding.UTF8, "application/json"));
+        var role = await admin.PostAsync("/api/v1/roles", new StringContent(
+            $$"""{"name":"{{roleName}}","displayName":"空值","permissions":["org.view",null]}""", Encoding.UTF8, "application/json"));
+        var (lon, lat) = await kit.PointAsync();
+        var ticket = await (await kit.As("grid")).PostAsync("/api/v1/tickets", new StringContent(
+            $$"""{"categoryCode":"C0101","description":"井盖缺失空值","lon":{{lon}},"lat":{{lat}},"photos":[null]}""", Encoding.UTF8, "application/json"));
+
+        foreach (var (response, field) in new[] { (user, "roles"), (role, "permissions"), (ticket, "photos") })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("不能为空", await response.Content.ReadAsStringAsync());
+            Assert.Contains(field, await response.Content.ReadAsStringAsync());
+        }
+        await using var db = app.UnscopedDb();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == userName));
+        Assert.False(await db.Roles.AnyAsync(r => r.Name == roleName));
+        Assert.False(await db.Tickets.AnyAsync(t => t.Description == "井盖缺失空值"));
     }
 
     [Theory]

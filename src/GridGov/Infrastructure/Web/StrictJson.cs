@@ -20,6 +20,7 @@ public static class StrictJson
     public static void AddStrictJson(this JsonSerializerOptions options)
     {
         options.Converters.Add(new CleanStringConverter());
+        options.Converters.Add(new TextListConverter());
         options.Converters.Add(new DefinedEnumConverterFactory());
     }
 
@@ -71,6 +72,24 @@ public static class StrictJson
 public sealed class StrictJsonException(string message) : JsonException(message)
 {
     public string For(string? field) => Message.Replace("{field}", field ?? "body");
+}
+
+// A list of texts (role names, permissions, photo ids) holds texts: a null in it is refused here,
+// before any use case would look a null name up.
+sealed class TextListConverter : JsonConverter<List<string>>
+{
+    public override List<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new StrictJsonException("字段“{field}”应为文本列表");
+        var list = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            list.Add(reader.TokenType == JsonTokenType.String ? CleanText.Multiline(reader.GetString())!
+                : throw new StrictJsonException("字段“{field}”的每一项都应为文本，不能为空"));
+        return list;
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<string> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value.ToArray(), options);
 }
 
 sealed class CleanStringConverter : JsonConverter<string>

@@ -23,7 +23,12 @@ public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCata
     static Dictionary<string, string[]>? CheckQuery(TicketQuery q) =>
         q.Queue is { } queue && !Enum.IsDefined(queue) ? new() { ["queue"] = ["队列不存在"] }
         : q.Source is { } source && !Enum.IsDefined(source) ? new() { ["source"] = ["来源不存在"] }
+        : q.From is { } from && !SaneDate(from) ? new() { ["from"] = ["起始日期应在 2000 年至 2100 年之间"] }
+        : q.To is { } to && !SaneDate(to) ? new() { ["to"] = ["截止日期应在 2000 年至 2100 年之间"] }
         : null;
+
+    // Tickets lie in this century; a date such as 9999-12-31 would overflow the end-of-day arithmetic.
+    static bool SaneDate(DateOnly d) => d.Year is >= 2000 and <= 2100;
 
     public async Task<Result<TicketList>> HandleAsync(TicketQuery q, CancellationToken ct = default)
     {
