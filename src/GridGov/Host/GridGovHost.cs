@@ -34,8 +34,10 @@ static class GridGovHost
     public static void UseGridGov(this WebApplication app)
     {
         app.UseInfrastructure();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // The API's description is for signed-in staff and systems, not for anyone who asks.
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts())
+            .RequireAuthorization();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapOrganization();

@@ -11,7 +11,10 @@ public sealed class OpenApiTests(GridGovApp app)
     [Fact]
     public async Task The_openapi_document_describes_the_api_and_the_reference_page_is_served()
     {
-        using var client = app.CreateClient();
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/api/docs/")).StatusCode);
+        using var client = await app.ClientForAsync("street");
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/org/units/{code}/children.geojson", paths);
@@ -19,7 +22,7 @@ public sealed class OpenApiTests(GridGovApp app)
         Assert.Contains("/api/v1/auth/token", paths);
         Assert.Contains("/api/v1/audit", paths);
 
-        var docs = await client.GetAsync("/api/docs");
+        var docs = await client.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("GridGov API", await docs.Content.ReadAsStringAsync());
     }
@@ -29,7 +32,7 @@ public sealed class OpenApiTests(GridGovApp app)
     [Fact]
     public async Task Every_operation_has_an_operation_id_and_a_chinese_summary()
     {
-        using var client = app.CreateClient();
+        using var client = await app.ClientForAsync("street");
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var operations = doc.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))

@@ -12,12 +12,12 @@ static class SecuritySetup
     static string? HubToken(HttpContext ctx) =>
         ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: > 0 } t ? t.ToString() : null;
 
-    // Bearer tokens open the API and the hubs only; pages and file posts of the UI go by the cookie,
+    // Bearer tokens open the API (and its OpenAPI document) and the hubs only; pages and file posts of the UI go by the cookie,
     // so a token taken from a phone cannot render an office page. The hubs take no cookie at all: a
     // page of another site could otherwise open one with the user's cookie and listen in.
     public static bool UsesBearer(HttpContext ctx) =>
         ctx.Request.Path.StartsWithSegments("/hubs")
-        || (ctx.Request.Path.StartsWithSegments("/api") && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase));
+        || ((ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi")) && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase));
 
     public static void AddGridSecurity(this WebApplicationBuilder builder)
     {

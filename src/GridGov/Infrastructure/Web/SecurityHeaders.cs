@@ -13,6 +13,10 @@ public static class SecurityHeaders
 {
     const string NonceKey = "gridgov.csp-nonce";
     const string TabsDragOver = "'sha256-3TGu3MXeXy11eUrHvptBo1UVsvdEkIojBrR41fi1sqM='";
+    // The API reference page (/api/docs, Scalar) starts itself with one fixed inline module script
+    // (its options are part of it: a change in GridGovHost or a Scalar update changes the hash, and
+    // the browser test of the policy fails until it is renewed here).
+    const string ApiDocsInit = "'sha256-g+GgW1Lzm3j4MzOIvUKNxK1NGwd0tpc/AkisELHETwQ='";
 
     public static string Nonce(HttpContext http) =>
         http.Items.TryGetValue(NonceKey, out var n) && n is string s ? s : "";
@@ -25,7 +29,7 @@ public static class SecurityHeaders
         {
             var h = http.Response.Headers;
             h.ContentSecurityPolicy = "default-src 'self'; " +
-                $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver}; " +
+                $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver} {ApiDocsInit}; " +
                 "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
                 "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             h.XContentTypeOptions = "nosniff";
