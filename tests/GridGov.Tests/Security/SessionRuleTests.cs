@@ -121,6 +121,31 @@ public sealed class SessionRuleTests(GridGovApp app)
 
         foreach (var forged in new[] { "", "x", tokens.GetProperty("accessToken").GetString()!, new string('A', 5000) })
             Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = forged })).StatusCode);
+
+        // The next refresh token renews again.
+        var third = await anon.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = next.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_is_good_once_and_a_used_one_ends_the_session()
+    {
+        using var admin = await app.ClientForAsync("admin");
+        var (name, password, id) = await WorkerAsync(admin);
+        var tokens = await TokensAsync(name, password);
+        using var anon = app.CreateClient();
+        var stolen = new { refreshToken = tokens.GetProperty("refreshToken").GetString() };
+        var owner = await (await anon.PostAsJsonAsync("/api/v1/auth/refresh", stolen)).Content.ReadFromJsonAsync<JsonElement>();
+        using var ownerClient = Bearer(owner.GetProperty("accessToken").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync("/api/v1/auth/me")).StatusCode);
+
+        // The thief presents the same refresh token again: refused, and the session ends for both.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsJsonAsync("/api/v1/auth/refresh", stolen)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ownerClient.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anon.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = owner.GetProperty("refreshToken").GetString() })).StatusCode);
+        await using var db = app.UnscopedDb();
+        Assert.NotNull((await db.Set<UserSession>().SingleAsync(s => s.UserId == id)).EndedAt);
     }
 
     [Fact]

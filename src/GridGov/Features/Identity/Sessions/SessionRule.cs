@@ -65,13 +65,18 @@ public sealed class SessionRule(IMemoryCache cache, GridDatabase database, IOpti
     }
 
     // Logout: this session ends on every surface; the account's other sessions go on.
-    public async Task EndAsync(ClaimsPrincipal principal, string? ip)
+    public Task EndAsync(ClaimsPrincipal principal, string? ip)
     {
-        if (principal.FindFirstValue(ISessionRule.SessionClaim) is not { Length: > 0 } sid) return;
+        if (principal.FindFirstValue(ISessionRule.SessionClaim) is not { Length: > 0 } sid) return Task.CompletedTask;
         long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId);
-        await using (var db = database.CreateUnscoped(new AuditActor(userId, principal.Identity?.Name ?? "", 0, ip)))
+        return EndAsync(sid, new AuditActor(userId, principal.Identity?.Name ?? "", 0, ip));
+    }
+
+    async Task EndAsync(string sid, AuditActor actor)
+    {
+        await using (var db = database.CreateUnscoped(actor))
         {
-            if (await db.Set<UserSession>().SingleOrDefaultAsync(s => s.Id == sid && s.UserId == userId && s.EndedAt == null) is { } open)
+            if (await db.Set<UserSession>().SingleOrDefaultAsync(s => s.Id == sid && (actor.UserId == null || s.UserId == actor.UserId) && s.EndedAt == null) is { } open)
             {
                 open.EndedAt = clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync();
@@ -79,6 +84,21 @@ public sealed class SessionRule(IMemoryCache cache, GridDatabase database, IOpti
         }
         cache.Remove(("session", sid));
         hubs.Sweep();
+    }
+
+    // A refresh token is good once: the use numbered `used` is taken (atomically, so two concurrent
+    // refreshes with one token cannot both win). A token used before is a copy in other hands: the
+    // session ends, and the owner signs in again.
+    public async Task<bool> TakeRefreshAsync(string sid, int used, string? ip)
+    {
+        await using (var db = database.CreateUnscoped(AuditActor.System))
+        {
+            if (await db.Set<UserSession>().Where(s => s.Id == sid && s.EndedAt == null && s.Refreshes == used)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Refreshes, used + 1)) == 1)
+                return true;
+        }
+        await EndAsync(sid, new AuditActor(null, "system", 0, ip));
+        return false;
     }
 
     // The account was changed on this node (disabled, password reset, roles or scope): check it anew.

@@ -23,8 +23,11 @@ public sealed class SessionSignIn(SignInManager<AppUser> signIn, SessionRule ses
     {
         var sid = await sessions.StartAsync(user, kind, Ip);
         signIn.AuthenticationScheme = scheme;
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ISessionRule.SessionClaim, sid)]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ISessionRule.SessionClaim, sid), new Claim(RefreshClaim, "0")]);
     }
+
+    // Which use of the session's refresh tokens a token belongs to (UserSession.Refreshes).
+    const string RefreshClaim = "rg";
 
     // New tokens for a refresh token that is genuine, unexpired and whose session still holds (the
     // account unchanged, not logged out); null otherwise.
@@ -35,8 +38,11 @@ public sealed class SessionSignIn(SignInManager<AppUser> signIn, SessionRule ses
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires) return null;
         if (!await sessions.IsCurrentAsync(ticket.Principal)) return null;
         if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { Disabled: false } user) return null;
+        var sid = ticket.Principal.FindFirstValue(ISessionRule.SessionClaim)!;
+        if (!int.TryParse(ticket.Principal.FindFirstValue(RefreshClaim), out var used) || !await sessions.TakeRefreshAsync(sid, used, Ip))
+            return null;
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new(ISessionRule.SessionClaim, ticket.Principal.FindFirstValue(ISessionRule.SessionClaim)!));
+        ((ClaimsIdentity)principal.Identity!).AddClaims([new(ISessionRule.SessionClaim, sid), new(RefreshClaim, (used + 1).ToString())]);
         return principal;
     }
 

@@ -14,6 +14,9 @@ public sealed class UserSession
     public SessionKind Kind { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
+    // How many times a terminal's refresh token was used; every refresh token is good once (its
+    // claim "rg" must equal this), and presenting a used one again ends the session (stolen).
+    public int Refreshes { get; set; }
     public string? Ip { get; set; }
 }
 

@@ -36,6 +36,7 @@ namespace GridGov.Host.Migrations.Postgres
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Refreshes = table.Column<int>(type: "integer", nullable: false),
                     Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>

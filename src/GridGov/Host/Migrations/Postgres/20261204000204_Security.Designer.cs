@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Host.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGridDbContext))]
-    [Migration("20261203232914_Security")]
+    [Migration("20261204000204_Security")]
     partial class Security
     {
         /// <inheritdoc />
@@ -185,6 +185,9 @@ namespace GridGov.Host.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Refreshes")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");

@@ -35,6 +35,7 @@ namespace GridGov.Host.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Refreshes = table.Column<int>(type: "INTEGER", nullable: false),
                     Ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>

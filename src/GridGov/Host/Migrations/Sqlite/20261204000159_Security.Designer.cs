@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Host.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridDbContext))]
-    [Migration("20261203232909_Security")]
+    [Migration("20261204000159_Security")]
     partial class Security
     {
         /// <inheritdoc />
@@ -176,6 +176,9 @@ namespace GridGov.Host.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Refreshes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
