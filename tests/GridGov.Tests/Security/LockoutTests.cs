@@ -85,6 +85,86 @@ public sealed class LockoutTests(GridGovApp app)
         Assert.Equal("/", (await PostLoginAsync(c, name, password)).Headers.Location!.OriginalString);
     }
 
+    // 5 wrong passwords from each of 11 fresh addresses: each within its own allowance, 55 in all.
+    async Task<List<(HttpStatusCode, string)>> DistributedGuessesAsync(string prefix, string name)
+    {
+        var answers = new List<(HttpStatusCode, string)>();
+        for (var a = 1; a <= 11; a++)
+            for (var i = 0; i < 5; i++)
+                answers.Add(await TokenFromAsync($"{prefix}.{a}", name, "guess-" + i));
+        return answers;
+    }
+
+    [Fact]
+    public async Task Guesses_from_many_addresses_slow_the_name_but_the_owner_still_signs_in_at_a_known_address()
+    {
+        var (name, password) = await NewUserAsync();
+        Assert.Equal(HttpStatusCode.OK, (await TokenFromAsync("10.4.0.1", name, password)).Status);
+        var before = await ReadAsync(name);
+
+        var answers = await DistributedGuessesAsync("10.4.1", name);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.Item1));
+        Assert.All(answers[..50], a => Assert.Equal("用户名或密码错误", a.Item2));
+        Assert.All(answers[50..], a => Assert.Contains("登录失败次数过多", a.Item2));
+
+        // A fresh address waits, even with the right password; the owner's usual one does not.
+        var fresh = await TokenFromAsync("10.4.2.1", name, password);
+        Assert.Equal(HttpStatusCode.Unauthorized, fresh.Status);
+        Assert.Contains("登录失败次数过多", fresh.Detail);
+        Assert.Equal(HttpStatusCode.OK, (await TokenFromAsync("10.4.0.1", name, password)).Status);
+
+        Assert.Equal(before, await ReadAsync(name));
+        await using var db = app.UnscopedDb();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == name);
+        Assert.Null(user.LockoutEnd);
+        Assert.Equal(0, user.AccessFailedCount);
+    }
+
+    [Fact]
+    public async Task Under_guesses_from_many_addresses_an_unknown_name_answers_like_a_real_one()
+    {
+        var (name, password) = await NewUserAsync();
+        Assert.Equal(HttpStatusCode.OK, (await TokenFromAsync("10.5.0.1", name, password)).Status);
+        var unknown = "nobody_" + name;
+
+        var real = await DistributedGuessesAsync("10.5.1", name);
+        var none = await DistributedGuessesAsync("10.5.1", unknown);
+        real.Add(await TokenFromAsync("10.5.2.1", name, password));
+        none.Add(await TokenFromAsync("10.5.2.1", unknown, password));
+
+        Assert.Equal(real, none);
+        Assert.Equal((HttpStatusCode.Unauthorized, "用户名或密码错误"), real[0]);
+        Assert.Contains("登录失败次数过多", real[^1].Item2);
+        Assert.Null((await ReadAsync(name)).LockoutEnd);
+        await using var db = app.UnscopedDb();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == unknown));
+    }
+
+    [Theory]
+    [InlineData("/工单", "/%E5%B7%A5%E5%8D%95")]
+    [InlineData("/\u3000/evil.com", "/%E3%80%80/evil.com")]
+    [InlineData("/tickets?q=工单 1#x", "/tickets?q=%E5%B7%A5%E5%8D%95%201#x")]
+    [InlineData("/tickets?page=2", "/tickets?page=2")]
+    [InlineData("//evil.com", "/")]
+    [InlineData("/\\evil.com", "/")]
+    [InlineData("/\t/evil.com", "/")]
+    [InlineData("/a\r\nSet-Cookie: x=1", "/")]
+    [InlineData("https://evil.com/", "/")]
+    public async Task The_login_form_returns_only_to_a_local_path_encoded(string returnUrl, string location)
+    {
+        var (name, password) = await NewUserAsync();
+        using var c = app.CreateClient(new() { AllowAutoRedirect = false });
+        var wrong = await Forms.PostAsync(c, "/account/login", "/account/login",
+            new() { ["userName"] = name, ["password"] = "nope-nope-1", ["returnUrl"] = returnUrl });
+        Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+        Assert.Contains("returnUrl=" + Uri.EscapeDataString(location), wrong.Headers.Location!.OriginalString);
+
+        var right = await Forms.PostAsync(c, "/account/login", "/account/login",
+            new() { ["userName"] = name, ["password"] = password, ["returnUrl"] = returnUrl });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(location, right.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Guessing_the_current_password_on_the_change_form_is_slowed_and_changes_nothing()
     {

@@ -39,13 +39,28 @@ static class AccountEndpoints
     static async Task<IResult> LoginAsync([FromForm] string? userName, [FromForm] string? password,
         [FromForm] string? returnUrl, CheckSignIn check, SessionSignIn sessions)
     {
-        // Only a path of this site: not "//host", "/\host" or anything with control characters.
-        var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//")
-            || returnUrl.Contains('\\') || returnUrl.Any(char.IsControl) ? "/" : returnUrl;
+        var target = LocalTarget(returnUrl);
         var result = await check.HandleAsync(userName, password);
         if (result.Value is not { } user)
             return TypedResults.LocalRedirect($"/account/login?error={Uri.EscapeDataString(result.Message ?? "")}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(target)}");
         await sessions.CookieAsync(user);
         return TypedResults.LocalRedirect(target);
+    }
+
+    // Only a path of this site: not "//host", "/\host" or anything with control characters. The rest
+    // goes into the Location header, which takes ASCII only: other characters are percent-encoded (UTF-8).
+    static string LocalTarget(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2048 || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//")
+            || returnUrl.Contains('\\') || returnUrl.Any(char.IsControl)) return "/";
+        var target = new System.Text.StringBuilder(returnUrl.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in returnUrl.EnumerateRunes())
+        {
+            if (rune == System.Text.Rune.ReplacementChar) return "/"; // a lone surrogate
+            if (rune.Value is > 0x20 and < 0x7F) { target.Append((char)rune.Value); continue; }
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)]) target.Append('%').Append(b.ToString("X2"));
+        }
+        return target.ToString();
     }
 }

@@ -7,11 +7,12 @@ namespace GridGov.Features.Identity;
 // only that address. The first few failures cost nothing; after that each attempt from that address
 // waits 1, 2, 4 … up to 15 minutes. The count is forgotten an hour after the last failure or at a
 // success. The same for names that do not exist, so the answers tell no real account from a wrong name.
-// The account itself locks only after Identity's much larger threshold (AccountSetup). Kept in memory:
+// CheckSignIn also counts each name's failures from all addresses (FreeNameFailures): it slows the name
+// everywhere except where its account signed in lately, and never locks it. Kept in memory:
 // a restart forgets the counts, and each node of a scaled-out deployment counts its own.
 public sealed class SignInThrottle(IMemoryCache cache, TimeProvider time)
 {
-    public const int FreeFailures = 5;
+    public const int FreeFailures = 5, FreeNameFailures = 50;
     static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(15), Forget = TimeSpan.FromHours(1);
 
     sealed class Count { public int Failures; public DateTimeOffset Until; }
@@ -22,14 +23,14 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider time)
     public TimeSpan? WaitFor(string kind, string subject, string? ip) =>
         cache.Get<Count>(Key(kind, subject, ip)) is { } c && c.Until > time.GetUtcNow() ? c.Until - time.GetUtcNow() : null;
 
-    public void Failed(string kind, string subject, string? ip)
+    public void Failed(string kind, string subject, string? ip, int free = FreeFailures)
     {
         var count = cache.GetOrCreate(Key(kind, subject, ip), e => { e.SlidingExpiration = Forget; return new Count(); })!;
         lock (count)
         {
             count.Failures++;
-            if (count.Failures < FreeFailures) return;
-            var wait = TimeSpan.FromMinutes(Math.Pow(2, Math.Min(count.Failures - FreeFailures, 4)));
+            if (count.Failures < free) return;
+            var wait = TimeSpan.FromMinutes(Math.Pow(2, Math.Min(count.Failures - free, 4)));
             count.Until = time.GetUtcNow() + (wait < MaxWait ? wait : MaxWait);
         }
     }

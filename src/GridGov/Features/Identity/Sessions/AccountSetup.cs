@@ -32,8 +32,8 @@ public static class AccountSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                // Guessing is slowed per account and address (SignInThrottle); the account itself locks only
-                // after many failures, so nobody locks another's account with a few wrong passwords.
+                // Sign-in does not use Identity's lockout (CheckSignIn): guessing is slowed per name and
+                // address, and per name except at the account's known addresses, so nobody locks another's account.
                 o.Lockout.MaxFailedAccessAttempts = 50;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
