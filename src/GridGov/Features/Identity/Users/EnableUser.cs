@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GridGov.Features.Identity.Users;
 
-// Let an account sign in again: a disabled one, and a locked-out one (the lockout is lifted too).
+// Let a disabled account sign in again (a lockout left from an older version is lifted too).
 public sealed class EnableUser(UserManager<AppUser> users, AccountGuard guard, SessionRule states)
 {
     public async Task<Result<Done>> HandleAsync(long id, CancellationToken ct = default)
