@@ -8,6 +8,7 @@ using GridGov.Features.Audit;
 using GridGov.Infrastructure.Cli;
 using GridGov.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -329,6 +330,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         var (exit, output) = await VerifyCliAsync(restarted);
         Assert.Equal(1, exit);
         Assert.Contains("审计密钥不符", output);
+        Assert.Contains("要么当前密钥不对，要么锚点文件和这些记录是伪造的", output);
         Assert.Equal(AuditFault.KeyMismatch, (await VerifyAsync(restarted)).Fault);
         Assert.Equal(AnchorOutcome.Refused, await AnchorAsync(restarted)); // the old anchor is kept
     }
@@ -362,6 +364,118 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.True(after.Intact, after.Message);
         Assert.Contains($"第 1–{legacy} 条为启用审计密钥前的记录", after.Message);
     }
+
+    static Task<(int Exit, string Output)> ReanchorCliAsync(GridGovApp on) => RunCliAsync(on, "reanchor-audit");
+
+    static async Task<(int Exit, string Output)> RunCliAsync(GridGovApp on, string command)
+    {
+        var output = new StringWriter();
+        return (await Commands.RunAsync(on.Services, command, [], output), output.ToString());
+    }
+
+    [Fact]
+    public async Task A_cut_tail_with_the_anchor_file_removed_is_a_fault_and_not_anchored_afresh_later()
+    {
+        await AddRolesAsync("tail", 3);
+        Assert.Equal(AnchorOutcome.Anchored, await AnchorAsync(app));
+        long head;
+        await using (var db = app.UnscopedDb())
+        {
+            head = await db.AuditRecords.MaxAsync(a => a.Seq);
+            await db.AuditRecords.Where(a => a.Seq > head - 3).ExecuteDeleteAsync();
+        }
+        File.Delete(AnchorFile);
+
+        var (exit, output) = await VerifyCliAsync();
+        Assert.Equal(1, exit);
+        Assert.Contains("未找到锚点文件", output);
+        Assert.Contains("无法排除末尾记录被删除", output);
+        Assert.Equal(AuditFault.AnchorMissing, (await VerifyAsync(app)).Fault);
+
+        // Restarted days after the chain was keyed: the anchoring does not take the cut chain as its own.
+        await using var later = new ReopenedApp(app) { Later = TimeSpan.FromDays(3) };
+        Assert.Equal(AnchorOutcome.Refused, await AnchorAsync(later));
+        Assert.False(File.Exists(AnchorFile));
+        (exit, output) = await VerifyCliAsync(later);
+        Assert.Equal(1, exit);
+        Assert.Contains("未找到锚点文件", output);
+
+        // The operator's deliberate step anchors again; an existing anchor file is never replaced by it.
+        (exit, output) = await ReanchorCliAsync(later);
+        Assert.True(exit == 0, output);
+        Assert.Contains($"第 {head - 3} 条", output);
+        Assert.Equal(head - 3, AuditAnchor.Read(AnchorFile, null).Anchor!.Seq);
+        Assert.Equal(0, (await VerifyCliAsync(later)).Exit);
+        Assert.Equal(1, (await ReanchorCliAsync(later)).Exit);
+    }
+
+    [Fact]
+    public async Task An_emptied_chain_with_the_anchor_file_removed_is_a_fault()
+    {
+        await using (var db = app.UnscopedDb()) await db.AuditRecords.ExecuteDeleteAsync();
+        File.Delete(AnchorFile);
+
+        var (exit, output) = await VerifyCliAsync();
+        Assert.Equal(1, exit);
+        Assert.Contains("审计链为空，但审计密钥文件已存在", output);
+        Assert.Contains("无法排除末尾记录被删除", output);
+        Assert.Equal(AnchorOutcome.Empty, await AnchorAsync(app));
+        Assert.False(File.Exists(AnchorFile));
+    }
+
+    [Fact]
+    public async Task A_key_start_given_another_key_id_is_named_as_altered_with_the_next_altered_record()
+    {
+        long victim;
+        await using (var db = app.UnscopedDb())
+        {
+            victim = await db.AuditRecords.OrderBy(a => a.Seq).Skip(4).Select(a => a.Seq).FirstAsync();
+            await db.AuditRecords.Where(a => a.Seq == 1).ExecuteUpdateAsync(s => s.SetProperty(a => a.EntityKey, "deadbeefdeadbeef"));
+            await db.AuditRecords.Where(a => a.Seq == victim).ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorName, "nobody"));
+        }
+
+        var (exit, output) = await VerifyCliAsync();
+        Assert.Equal(1, exit);
+        Assert.Contains("第 1 条审计记录（启用审计密钥）被篡改", output);
+        Assert.Contains("deadbeefdeadbeef", output);
+        Assert.Contains($"此外第 {victim} 条审计记录也被篡改", output);
+        Assert.DoesNotContain("审计密钥不符", output);
+        var result = await VerifyAsync(app);
+        Assert.Equal((AuditFault.Altered, 1L), (result.Fault!.Value, result.BrokenAt!.Value));
+    }
+
+    [Fact]
+    public async Task A_key_start_of_another_key_appended_after_the_anchor_is_named_as_forged()
+    {
+        // A key-start for a key the application never had, and a record "signed" with it.
+        var fake = AuditKey.New();
+        long first;
+        await using (var db = app.UnscopedDb())
+        {
+            var last = await db.AuditRecords.OrderByDescending(a => a.Seq).FirstAsync();
+            var start = AuditChain.KeyStart(fake, last.EntityKey, last.At);
+            var forged = new AuditRecord { At = last.At, ActorName = "admin", Action = "Delete", EntityType = "AppRole", EntityKey = "7" };
+            var prev = last.Hash;
+            var seq = first = last.Seq + 1;
+            foreach (var r in new[] { start, forged })
+            {
+                r.Seq = seq++;
+                r.PrevHash = prev;
+                r.Hash = prev = AuditChain.ComputeHash(r, fake);
+            }
+            db.AuditRecords.AddRange(start, forged);
+            await db.SaveChangesAsync();
+        }
+
+        var (exit, output) = await VerifyCliAsync();
+        Assert.Equal(1, exit);
+        Assert.Contains($"第 {first}–{first + 1} 条审计记录是伪造的", output);
+        Assert.Contains(fake.Id, output);
+        Assert.DoesNotContain("审计密钥不符", output);
+        var result = await VerifyAsync(app);
+        Assert.Equal((AuditFault.Altered, first), (result.Fault!.Value, result.BrokenAt!.Value));
+        Assert.Equal(AnchorOutcome.Refused, await AnchorAsync(app));
+    }
 }
 
 // Anchoring runs when a test asks for it (AuditAnchoring.AnchorAsync), not on its timer.
@@ -374,17 +488,26 @@ class AuditTestApp : EmptyGridGovApp
     }
 }
 
-// The same data folder and database opened again, as after a restart (optionally with other settings).
+// The same data folder and database opened again, as after a restart (optionally with other settings,
+// or `Later` than now).
 sealed class ReopenedApp(GridGovApp first, params (string Key, string Value)[] settings) : AuditTestApp
 {
+    public TimeSpan Later { get; init; }
+
     protected override void Configure(IWebHostBuilder builder)
     {
         base.Configure(builder);
+        if (Later != TimeSpan.Zero) builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedTime(Later)));
         builder.UseSetting("GridGov:DataDir", first.DataDir);
         var database = first.Services.GetRequiredService<GridDatabase>();
         if (database.Provider == DatabaseProvider.Postgres) builder.UseSetting("ConnectionStrings:Postgres", database.ConnectionString);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
+}
+
+sealed class ShiftedTime(TimeSpan by) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + by;
 }
 
 [Collection(NanjingCollection.Name)]
@@ -415,6 +538,8 @@ public sealed class AuditApiTests(GridGovApp app)
     [Fact]
     public async Task The_auditor_verifies_the_keyed_chain_through_the_api()
     {
+        // The anchoring at start runs beside the first requests; here it is awaited.
+        await app.Services.GetRequiredService<AuditAnchoring>().AnchorAsync();
         using var auditor = await app.ClientForAsync("auditor");
         var result = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
         Assert.True(result.GetProperty("intact").GetBoolean(), result.GetProperty("message").GetString());

@@ -10,6 +10,7 @@ public static class AuditArea
     {
         services.AddScoped<VerifyAudit>();
         services.AddCommand(VerifyAuditCommand.Command);
+        services.AddCommand(VerifyAuditCommand.Reanchor);
         services.AddScoped<ListAuditRecords>();
         services.AddScoped<GetAuditRecord>();
         services.AddScoped<VerifyAuditChain>();

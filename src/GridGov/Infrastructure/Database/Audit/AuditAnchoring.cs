@@ -7,6 +7,9 @@ public enum AnchorOutcome { Anchored, Unchanged, Empty, NoKey, Refused }
 // Writes the chain's head to the anchor file (and the log) at start, every GridGov:AuditAnchorSeconds
 // (60) when it moved, and at shutdown. The anchor only moves forward over links it has checked with
 // the key; a database that no longer extends it (cut back, rewritten) is logged and the anchor kept.
+// Without an anchor file it anchors afresh on its own only a fresh keyed stretch (its key-start record
+// younger than two periods, or none yet); otherwise the file was lost or removed, perhaps with a cut
+// tail, and only an operator may anchor again (`gridgov reanchor-audit`, AnchorAsync(afresh: true)).
 public sealed class AuditAnchoring(GridDatabase database, IConfiguration config, TimeProvider time, ILogger<AuditAnchoring> log) : BackgroundService
 {
     readonly SemaphoreSlim gate = new(1, 1);
@@ -14,8 +17,7 @@ public sealed class AuditAnchoring(GridDatabase database, IConfiguration config,
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        var period = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("GridGov:AuditAnchorSeconds", 60)));
-        using var timer = new PeriodicTimer(period, time);
+        using var timer = new PeriodicTimer(Period, time);
         do
         {
             try { await AnchorAsync(stop); }
@@ -31,14 +33,18 @@ public sealed class AuditAnchoring(GridDatabase database, IConfiguration config,
         catch (Exception e) { log.LogError(e, "Audit anchoring at shutdown failed"); }
     }
 
-    public async Task<AnchorOutcome> AnchorAsync(CancellationToken ct = default)
+    TimeSpan Period => TimeSpan.FromSeconds(Math.Max(1, config.GetValue("GridGov:AuditAnchorSeconds", 60)));
+
+    public async Task<AnchorOutcome> AnchorAsync(CancellationToken ct = default) => await AnchorAsync(false, ct);
+
+    public async Task<AnchorOutcome> AnchorAsync(bool afresh, CancellationToken ct = default)
     {
         await gate.WaitAsync(ct);
-        try { return await AnchorOnceAsync(ct); }
+        try { return await AnchorOnceAsync(afresh, ct); }
         finally { gate.Release(); }
     }
 
-    async Task<AnchorOutcome> AnchorOnceAsync(CancellationToken ct)
+    async Task<AnchorOutcome> AnchorOnceAsync(bool afresh, CancellationToken ct)
     {
         var keys = database.AuditKeys;
         if (keys.Load() is not { } key) return AnchorOutcome.NoKey; // nothing written yet
@@ -49,11 +55,21 @@ public sealed class AuditAnchoring(GridDatabase database, IConfiguration config,
         AuditLink last;
         if (status == AnchorStatus.Missing)
         {
-            // First anchor: the chain is trusted as it stands (run verify-audit before, on an old database).
             if (head is null) return AnchorOutcome.Empty;
             var keyStart = await records.Where(a => a.Action == AuditChain.KeyStartAction && a.EntityType == AuditChain.KeyEntity)
-                .OrderByDescending(a => a.Seq).Select(a => a.Seq).FirstOrDefaultAsync(ct);
-            last = new(head.Seq, head.Hash, keyStart, null);
+                .OrderByDescending(a => a.Seq).FirstOrDefaultAsync(ct);
+            if (keyStart is null) last = new(head.Seq, head.Hash, 0, null); // not keyed yet: nothing to protect
+            else
+            {
+                if (!afresh && AuditChain.Now(time) - keyStart.At > 2 * Period)
+                    return Refuse($"the anchor file {keys.AnchorFile} is missing although the chain is keyed since seq {keyStart.Seq} " +
+                        $"({keyStart.At:o}); records cut from its tail could not be seen, so it is not anchored afresh. " +
+                        "Restore the anchor file from a backup, or after investigating run `gridgov reanchor-audit`");
+                // The stretch to anchor is checked with the key from its key-start record on.
+                var walk = await AuditWalk.RunAsync(db, key, new AuditLink(keyStart.Seq - 1, keyStart.PrevHash, 0, null), ct);
+                if (walk.Fault is { } fault) return Refuse($"audit record {walk.FaultAt} fails verification ({fault}); no anchor is written");
+                last = walk.Last;
+            }
         }
         else if (status != AnchorStatus.Valid)
         {

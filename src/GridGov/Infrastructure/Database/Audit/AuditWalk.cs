@@ -13,6 +13,7 @@ public enum AuditFault
     Truncated,        // the database ends before the anchored head
     AnchorMismatch,   // the anchored record is not the one in the database any more
     AnchorInvalid,    // the anchor file was altered or cannot be read
+    AnchorMissing,    // a keyed chain (or a key file) but no anchor file: a cut tail cannot be excluded
 }
 
 // A good link of the chain: its seq and hash, and the key-start record (0: none) of the stretch it is in.
