@@ -24,10 +24,12 @@ public static class SecurityHeaders
         http.Response.OnStarting(() =>
         {
             var h = http.Response.Headers;
-            h.ContentSecurityPolicy = "default-src 'self'; " +
-                $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver}; " +
-                "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
-                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            // An answer that set a policy of its own keeps it (a photo: nothing runs, sandboxed).
+            if (string.IsNullOrEmpty(h.ContentSecurityPolicy))
+                h.ContentSecurityPolicy = "default-src 'self'; " +
+                    $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver}; " +
+                    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
+                    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
