@@ -66,7 +66,7 @@ static class TicketEndpoints
     {
         if (r.Value is null) return TypedResults.NotFound();
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        Infrastructure.Web.SecurityHeaders.Sandbox(response.HttpContext);
         return File(r);
     }
 

@@ -14,6 +14,12 @@ public static class SecurityHeaders
     const string NonceKey = "gridgov.csp-nonce";
     const string TabsDragOver = "'sha256-3TGu3MXeXy11eUrHvptBo1UVsvdEkIojBrR41fi1sqM='";
 
+    const string SandboxKey = "gridgov.csp-sandbox";
+    const string SandboxPolicy = "default-src 'none'; sandbox";
+
+    // This answer is a file to show, never a document: the sandboxing policy instead of the site's.
+    public static void Sandbox(HttpContext http) => http.Items[SandboxKey] = true;
+
     public static string Nonce(HttpContext http) =>
         http.Items.TryGetValue(NonceKey, out var n) && n is string s ? s : "";
 
@@ -24,12 +30,12 @@ public static class SecurityHeaders
         http.Response.OnStarting(() =>
         {
             var h = http.Response.Headers;
-            // An answer that set a policy of its own keeps it (a photo: nothing runs, sandboxed).
-            if (string.IsNullOrEmpty(h.ContentSecurityPolicy))
-                h.ContentSecurityPolicy = "default-src 'self'; " +
-                    $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver}; " +
-                    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
-                    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            // A served file (a photo) gets nothing to run, sandboxed. Any other policy set on the way
+            // (Blazor's frame-ancestors 'self') gives way to the site's.
+            h.ContentSecurityPolicy = http.Items.ContainsKey(SandboxKey) ? SandboxPolicy : "default-src 'self'; " +
+                $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver}; " +
+                "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
+                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
