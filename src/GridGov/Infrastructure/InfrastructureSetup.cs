@@ -52,9 +52,10 @@ public static class InfrastructureSetup
         app.UseExceptionHandler();
         app.UseChineseStatusPages();
         app.UseJsonBodyLimit();
-        app.UseRateLimiter();
         app.UseSameOriginSockets();
         app.UseAuthentication();
+        // After authentication: the photo limit counts per user.
+        app.UseRateLimiter();
         app.UseSessionRule();
         app.UseCookieAntiforgery();
         app.UseAuthorization();

@@ -41,6 +41,11 @@ public sealed class PhotoTests(GridGovApp app)
         yield return ["huge.png", Claiming(TestPhotos.Png(), 100_000, 100_000), "过大"];
         yield return ["wide.png", Claiming(TestPhotos.Png(), 12_001, 1), "过大"];
         yield return ["many.png", Claiming(TestPhotos.Png(), 7_000, 7_000), "过大"];
+        // A PNG is decoded whole: one over 4096² pixels (here the 6324×6324 of zeros) is refused unread.
+        yield return ["zeros.png", Claiming(TestPhotos.Png(), 6_324, 6_324), "16 百万"];
+        // A large PNG (decoded, then scaled down) cut in half.
+        var big = TestPhotos.Image(SKEncodedImageFormat.Png, 5_000, 60);
+        yield return ["cut-big.png", big[..(big.Length / 2)], "损坏"];
         // A real JPEG cut in half.
         var jpeg = TestPhotos.Image(SKEncodedImageFormat.Jpeg, 256, 256);
         yield return ["cut.jpg", jpeg[..(jpeg.Length / 2)], "损坏"];
@@ -86,6 +91,60 @@ public sealed class PhotoTests(GridGovApp app)
         Assert.Equal(SKEncodedImageFormat.Jpeg, stored.EncodedFormat);
         Assert.Equal((2, 4), (stored.Info.Width, stored.Info.Height));
         Assert.Equal(SKEncodedOrigin.TopLeft, stored.EncodedOrigin);
+    }
+
+    public static IEnumerable<object[]> LargePhotos() =>
+    [
+        // PNG has no scaled decoding here: decoded whole, then shrunk.
+        [SKEncodedImageFormat.Png, 5_000, 90, 4_096, 73],
+        // JPEG decodes at k/8: 5/8 is the largest not over 4096.
+        [SKEncodedImageFormat.Jpeg, 6_000, 200, 3_750, 125],
+        [SKEncodedImageFormat.Webp, 90, 8_192, 45, 4_096],
+    ];
+
+    [Theory]
+    [MemberData(nameof(LargePhotos))]
+    public async Task A_large_photo_is_decoded_scaled_down_and_stored_at_most_4096_a_side(SKEncodedImageFormat format, int w, int h, int storedW, int storedH)
+    {
+        var grid = await kit.As("grid");
+        var id = await TestPhotos.UploadAsync(grid, TestPhotos.Image(format, w, h), $"large.{format}".ToLowerInvariant());
+        await using var stream = app.Services.GetRequiredService<FileStore>().Open(id);
+        using var stored = SKCodec.Create(stream);
+        Assert.Equal(SKEncodedImageFormat.Jpeg, stored.EncodedFormat);
+        Assert.Equal((storedW, storedH), (stored.Info.Width, stored.Info.Height));
+        Assert.True(Math.Max(storedW, storedH) <= Photos.StoredMaxSide);
+    }
+
+    [Fact]
+    public async Task A_photo_is_served_sandboxed_not_under_the_site_policy()
+    {
+        var grid = await kit.As("grid");
+        var id = await TestPhotos.UploadAsync(grid);
+        var t = await kit.ReportAsync(photos: [id]);
+        var served = await grid.GetAsync($"/api/v1/tickets/{t.Id}/photos/{id}");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(["default-src 'none'; sandbox"], served.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(["nosniff"], served.Headers.GetValues("X-Content-Type-Options"));
+        // Everything else keeps the site-wide policy.
+        var details = await grid.GetAsync($"/api/v1/tickets/{t.Id}");
+        Assert.Contains("default-src 'self'", Assert.Single(details.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task Uploads_beyond_the_per_user_limit_are_refused_with_429_and_nothing_is_stored()
+    {
+        // The handler uploads nowhere else in these tests: its minute starts here.
+        var handler = await kit.As("handler");
+        for (var i = 0; i < global::GridGov.Infrastructure.Security.SecuritySetup.PhotoUploadsPerMinute; i++)
+            await TestPhotos.UploadAsync(handler);
+        var (files, rows) = (StoredFiles(), await UploadRowsAsync());
+        var refused = await TestPhotos.PostAsync(handler, TestPhotos.Png(), "one-more.png");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var problem = JsonSerializer.Deserialize<ProblemDetails>(await refused.Content.ReadAsStringAsync(), JsonSerializerOptions.Web)!;
+        Assert.Equal("请求过于频繁，请稍后再试", problem.Title);
+        Assert.Equal((files, rows), (StoredFiles(), await UploadRowsAsync()));
+        // The limit is the handler's own: others still upload.
+        await TestPhotos.UploadAsync(await kit.As("grid"));
     }
 
     [Fact]

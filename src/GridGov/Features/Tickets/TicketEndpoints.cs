@@ -55,6 +55,7 @@ static class TicketEndpoints
             return (await u.HandleAsync(stream, file.FileName, ct)).ToHttp();
         }).WithTags("工单").RequireAuthorization(Permissions.TicketsAny).DisableAntiforgery()
           .WithMetadata(new RequestSizeLimitAttribute(FileStore.MaxPhotoBytes + 64 * 1024))
+          .RequireRateLimiting(SecuritySetup.PhotoRateLimit)
           .WithName("UploadPhoto").WithSummary("上传一张照片（multipart 字段 file），返回其编号");
     }
 
@@ -65,7 +66,7 @@ static class TicketEndpoints
     {
         if (r.Value is null) return TypedResults.NotFound();
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        Infrastructure.Web.SecurityHeaders.Sandbox(response.HttpContext);
         return File(r);
     }
 

@@ -8,6 +8,8 @@ static class SecuritySetup
 {
     public const string Scheme = "GridGov";
     public const string LoginRateLimit = "login";
+    public const string PhotoRateLimit = "photo-upload";
+    public const int PhotoUploadsPerMinute = 30;
 
     static string? HubToken(HttpContext ctx) =>
         ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: > 0 } t ? t.ToString() : null;
@@ -75,12 +77,17 @@ static class SecuritySetup
         });
 
         var perMinute = builder.Configuration.GetValue("GridGov:LoginRateLimitPerMinute", 20);
+        var photosPerMinute = builder.Configuration.GetValue("GridGov:PhotoUploadsPerMinute", PhotoUploadsPerMinute);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "?",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Each photo is decoded: one account may not keep the decoders busy for everyone else.
+            o.AddPolicy(PhotoRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "ip:" + ctx.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = photosPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 

@@ -18,6 +18,12 @@ public static class SecurityHeaders
     // the browser test of the policy fails until it is renewed here).
     const string ApiDocsInit = "'sha256-g+GgW1Lzm3j4MzOIvUKNxK1NGwd0tpc/AkisELHETwQ='";
 
+    const string SandboxKey = "gridgov.csp-sandbox";
+    const string SandboxPolicy = "default-src 'none'; sandbox";
+
+    // This answer is a file to show, never a document: the sandboxing policy instead of the site's.
+    public static void Sandbox(HttpContext http) => http.Items[SandboxKey] = true;
+
     public static string Nonce(HttpContext http) =>
         http.Items.TryGetValue(NonceKey, out var n) && n is string s ? s : "";
 
@@ -28,7 +34,9 @@ public static class SecurityHeaders
         http.Response.OnStarting(() =>
         {
             var h = http.Response.Headers;
-            h.ContentSecurityPolicy = "default-src 'self'; " +
+            // A served file (a photo) gets nothing to run, sandboxed. Any other policy set on the way
+            // (Blazor's frame-ancestors 'self') gives way to the site's.
+            h.ContentSecurityPolicy = http.Items.ContainsKey(SandboxKey) ? SandboxPolicy : "default-src 'self'; " +
                 $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver} {ApiDocsInit}; " +
                 "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
                 "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
