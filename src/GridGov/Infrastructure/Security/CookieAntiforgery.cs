@@ -39,6 +39,6 @@ public static class CookieAntiforgery
     static bool NeedsToken(HttpContext http) =>
         !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method) || HttpMethods.IsTrace(http.Request.Method))
         && http.User.Identity?.IsAuthenticated == true
-        && !SecuritySetup.UsesBearer(http)
-        && !http.Request.Path.StartsWithSegments("/_blazor") && !http.Request.Path.StartsWithSegments("/hubs");
+        && !SecuritySetup.UsesBearer(http) // the hubs among them: they take no cookie
+        && !http.Request.Path.StartsWithSegments("/_blazor");
 }

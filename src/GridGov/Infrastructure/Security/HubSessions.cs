@@ -7,7 +7,7 @@ namespace GridGov.Infrastructure.Security;
 // they connected. This keeps them under the session rule: every connection is registered, checked
 // on each call and swept periodically; one whose session has ended is closed. Sessions ended on this
 // node are swept at once (Sweep), those ended elsewhere within the rule's cache time plus Interval.
-public sealed class HubSessions(IServiceScopeFactory scopes, ILogger<HubSessions> log) : BackgroundService, IHubFilter
+public sealed class HubSessions(IServiceProvider services, ILogger<HubSessions> log) : BackgroundService, IHubFilter
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(20);
 
@@ -59,10 +59,13 @@ public sealed class HubSessions(IServiceScopeFactory scopes, ILogger<HubSessions
         }
     }
 
+    // The rule is a singleton of the accounts area, looked up once (it needs this class itself).
+    ISessionRule? rule;
+
     async ValueTask<bool> IsCurrentAsync(HubCallerContext caller)
     {
         if (caller.User?.Identity?.IsAuthenticated != true) return true;
-        await using var scope = scopes.CreateAsyncScope();
-        return scope.ServiceProvider.GetService<ISessionRule>() is not { } rule || await rule.IsCurrentAsync(caller.User);
+        rule ??= services.GetService<ISessionRule>();
+        return rule is null || await rule.IsCurrentAsync(caller.User);
     }
 }
