@@ -27,6 +27,7 @@ public static class InfrastructureSetup
         services.AddSingleton(new DataFolder(dataDir));
         services.AddSingleton(sp => GridDatabase.FromConfiguration(builder.Configuration, dataDir, sp.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<GridDbFactory>();
+        services.AddScoped<Export.XlsxExport>();
         services.AddScoped(sp => sp.GetRequiredService<GridDbFactory>().Create());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditAnchoring>();
