@@ -98,4 +98,31 @@ public sealed class DeskTablesTests(BrowserApp app)
         await BrowserApp.ShotAsync(page, $"desk-users-{width}x{height}");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_sidebar_stays_collapsed_across_page_loads()
+    {
+        var page = await app.LoginAsync("chief");
+        var sider = page.Locator(".gg-sider");
+        await Assertions.Expect(sider).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        await page.ClickAsync(".gg-sider .ant-layout-sider-trigger");
+        await Assertions.Expect(sider).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        // Remembered once the click is done (the cookie is written by the page).
+        await page.WaitForFunctionAsync("() => document.cookie.includes('gg-sider=1')");
+
+        await page.ReloadAsync();
+        // Collapsed already as the server draws it, and still once the page is live.
+        await Assertions.Expect(sider).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        await page.Locator("#gg-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserApp.OpenAsync(page, "/tickets");
+        await Assertions.Expect(sider).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        await BrowserApp.ShotAsync(page, "desk-sider-collapsed");
+
+        await page.ClickAsync(".gg-sider .ant-layout-sider-trigger");
+        await page.WaitForFunctionAsync("() => document.cookie.includes('gg-sider=0')");
+        await page.ReloadAsync();
+        await page.Locator("#gg-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(sider).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        await page.Context.CloseAsync();
+    }
 }
