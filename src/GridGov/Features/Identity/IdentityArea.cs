@@ -14,6 +14,7 @@ public static class IdentityArea
         services.AddScoped<AccountGuard>();
         services.AddScoped<UserRequestCheck>();
         services.AddScoped<ListUsers>();
+        services.AddScoped<ExportUsers>();
         services.AddScoped<GetUser>();
         services.AddScoped<CreateUser>();
         services.AddScoped<UpdateUser>();

@@ -19,6 +19,12 @@ static class TicketEndpoints
         // ?queue=&category=&area=&source=&from=&to=&keyword=&page=&pageSize=
         g.MapGet("/", async ([AsParameters] TicketQuery q, ListTickets u, CancellationToken ct) => (await u.HandleAsync(q, ct)).ToHttp())
             .WithName("ListTickets").WithSummary("按队列和条件分页查询工单");
+        // The same query as the list; every page of it, as an XLSX file.
+        g.MapGet("/export", async ([AsParameters] TicketQuery q, ExportTickets u, CancellationToken ct) => await u.HandleAsync(q, ct))
+            .WithName("ExportTickets").WithSummary("按当前条件导出工单（全部页，Excel）")
+            .Produces(200, contentType: Infrastructure.Export.XlsxExport.ContentType).ProducesValidationProblem();
+        g.MapGet("/find", async (string? number, FindTicket u, CancellationToken ct) => (await u.HandleAsync(number, ct)).ToHttp())
+            .WithName("FindTicket").WithSummary("按工单编号查找本人可查看的工单");
         g.MapGet("/counts", async (long? area, CountTickets u, CancellationToken ct) => (await u.HandleAsync(area, ct)).ToHttp())
             .WithName("CountTickets").WithSummary("各队列待办工单数");
         g.MapGet("/flow", () => Result<IReadOnlyList<Transition>>.Ok(TicketFlow.Table).ToHttp())

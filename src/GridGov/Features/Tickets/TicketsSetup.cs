@@ -11,6 +11,7 @@ static class TicketsSetup
 {
     public static void AddTickets(this IServiceCollection services)
     {
+        services.AddHeaderPart<TicketNumberSearch>();
         services.AddHeaderPart<Pages.NoticeBell>();
         services.AddSingleton<CategoryCatalog>();
         services.AddSingleton<TicketClock>();
@@ -38,6 +39,8 @@ static class TicketsSetup
         services.AddScoped<GetTicketPhoto>();
         services.AddScoped<ListTickets>();
         services.AddScoped<CountTickets>();
+        services.AddScoped<ExportTickets>();
+        services.AddScoped<FindTicket>();
         services.AddScoped<FindDuplicateCandidates>();
         services.AddScoped<SuggestDepartment>();
         services.AddScoped<ListCategories>();

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GridGov.Features.Identity.Users;
 
-// GET  /api/v1/users?unit=&keyword=&page=&pageSize=   accounts in the caller's scope
+// GET  /api/v1/users?unit=&keyword=&page=&pageSize=&sort=   accounts in the caller's scope
+// GET  /api/v1/users/export?unit=&keyword=&sort=           the same, all pages, as an XLSX file
 // GET  /api/v1/users/{id}
 // POST /api/v1/users                                 create (a generated password is returned once)
 // PUT  /api/v1/users/{id}                            change unit, scope, roles, name
@@ -16,6 +17,9 @@ static class UserEndpoints
         var g = api.MapGroup("/users").WithTags("用户");
         g.MapGet("/", async ([AsParameters] UserQuery q, ListUsers list, CancellationToken ct) => (await list.HandleAsync(q, ct)).ToHttp())
             .RequireAuthorization(Permissions.UsersView).WithName("ListUsers").WithSummary("列出数据范围内的用户");
+        g.MapGet("/export", async ([AsParameters] UserQuery q, ExportUsers export, CancellationToken ct) => await export.HandleAsync(q, ct))
+            .RequireAuthorization(Permissions.UsersView).WithName("ExportUsers").WithSummary("按当前条件导出用户（全部页，Excel）")
+            .Produces(200, contentType: Infrastructure.Export.XlsxExport.ContentType).ProducesValidationProblem();
         g.MapGet("/{id:long}", async (long id, GetUser get, CancellationToken ct) => (await get.HandleAsync(id, ct)).ToHttp())
             .RequireAuthorization(Permissions.UsersView).WithName("GetUser").WithSummary("查看一个用户");
 

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Tickets;
 
-// A page of a queue (or of any filter) in the caller's area, newest first (overdue: most overdue first).
+// A page of a queue (or of any filter) in the caller's area, newest first (overdue: most overdue first)
+// unless sorted otherwise.
 public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCatalog categories, TicketClock clock, Places places)
 {
     // Names of grids and departments are shown on every row the caller may see.
@@ -19,12 +20,17 @@ public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCata
     // Totals are counted up to this many: people page near the top, and counting a big archive is slow.
     const int CountCap = 10_000;
 
+    // The orders a list can be sorted in: report time (ids are given in report order, so the id
+    // indexes serve it) and deadline (its own index); a minus sign is descending.
+    public static readonly string[] Sorts = ["-reportedAt", "reportedAt", "dueAt", "-dueAt"];
+
     // Query-string enums are read by Enum.TryParse, which takes any number ("source=99").
-    static Dictionary<string, string[]>? CheckQuery(TicketQuery q) =>
+    internal static Dictionary<string, string[]>? CheckQuery(TicketQuery q) =>
         q.Queue is { } queue && !Enum.IsDefined(queue) ? new() { ["queue"] = ["队列不存在"] }
         : q.Source is { } source && !Enum.IsDefined(source) ? new() { ["source"] = ["来源不存在"] }
         : q.From is { } from && !SaneDate(from) ? new() { ["from"] = ["起始日期应在 2000 年至 2100 年之间"] }
         : q.To is { } to && !SaneDate(to) ? new() { ["to"] = ["截止日期应在 2000 年至 2100 年之间"] }
+        : q.Sort is { } sort && !Sorts.Contains(sort) ? new() { ["sort"] = ["排序方式不存在，可选：上报时间（reportedAt）或时限（dueAt），前加减号为倒序"] }
         : null;
 
     // Tickets lie in this century; a date such as 9999-12-31 would overflow the end-of-day arithmetic.
@@ -34,19 +40,8 @@ public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCata
     {
         var (page, size, bad) = Paging.Of(q.Page, q.PageSize, 20, 100);
         if (bad is not null || (bad = CheckQuery(q)) is not null) return Result<TicketList>.Invalid(bad);
-        // Overdue and supervised tickets are few (open ones only have a deadline): always counted from
-        // their own indexes, which SQLite would pass over for an area's code range if it could.
-        var overdue = q.Queue == TicketQueue.Overdue;
-        var total = await Filter(q, walk: overdue || q.Queue == TicketQueue.Supervised).Take(CountCap).CountAsync(ct);
-        // Which way to the page is cheap, the count says (SQLite plans without the parameters' values,
-        // so it cannot know): many matches → walk the (State, Id) index newest first until the page is
-        // full, the area checked row by row (matches are then at least CountCap / tickets of that
-        // state of what it meets); few → take them all from the area's (State, GridCode) range and
-        // sort them, which `Id + 0` asks for by hiding the Id order from the planner. Overdue goes by
-        // its deadline index, most overdue first.
-        var ordered = overdue ? Filter(q, walk: true).OrderBy(t => t.DueAt)
-            : total >= CountCap ? Filter(q, walk: true).OrderByDescending(t => t.Id)
-            : Filter(q).OrderByDescending(t => t.Id + 0);
+        var total = await CountAsync(q, ct);
+        var ordered = Ordered(q, total);
         var now = clock.Now;
         var rows = await ordered.Skip((page - 1) * size).Take(size)
             .Select(t => new
@@ -66,9 +61,36 @@ public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCata
         return Result<TicketList>.Ok(new(items, total, page, size));
     }
 
+    // Overdue and supervised tickets are few (open ones only have a deadline): always counted from
+    // their own indexes, which SQLite would pass over for an area's code range if it could.
+    internal Task<int> CountAsync(TicketQuery q, CancellationToken ct) =>
+        Filter(q, walk: q.Queue is TicketQueue.Overdue or TicketQueue.Supervised).Take(CountCap).CountAsync(ct);
+
+    // Which way to the page is cheap, the count says (SQLite plans without the parameters' values,
+    // so it cannot know): many matches → walk the (State, Id) index in id order until the page is
+    // full, the area checked row by row (matches are then at least CountCap / tickets of that
+    // state of what it meets); few → take them all from the area's (State, GridCode) range and
+    // sort them, which `Id + 0` asks for by hiding the Id order from the planner. By deadline (and
+    // the overdue queue, most overdue first) goes by the deadline index; few are sorted in memory,
+    // tickets without a clock last.
+    internal IQueryable<Ticket> Ordered(TicketQuery q, int total)
+    {
+        var overdue = q.Queue == TicketQueue.Overdue;
+        var big = total >= CountCap;
+        return (q.Sort ?? (overdue ? "dueAt" : "-reportedAt")) switch
+        {
+            "reportedAt" => big && !overdue ? Filter(q, walk: true).OrderBy(t => t.Id) : Filter(q, walk: overdue).OrderBy(t => t.Id + 0),
+            "dueAt" => big || overdue ? Filter(q, walk: true).OrderBy(t => t.DueAt)
+                : Filter(q).OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenByDescending(t => t.Id),
+            "-dueAt" => big || overdue ? Filter(q, walk: true).OrderByDescending(t => t.DueAt)
+                : Filter(q).OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
+            _ => big && !overdue ? Filter(q, walk: true).OrderByDescending(t => t.Id) : Filter(q, walk: overdue).OrderByDescending(t => t.Id + 0),
+        };
+    }
+
     // Queues are the caller's area; what they reported elsewhere is in "我上报的" only. `walk`: the
-    // area's code ranges hidden from the index (see ListAsync).
-    IQueryable<Ticket> Filter(TicketQuery q, bool walk = false)
+    // area's code ranges hidden from the index (see Ordered).
+    internal IQueryable<Ticket> Filter(TicketQuery q, bool walk = false)
     {
         var now = clock.Now;
         var area = q.Queue == TicketQueue.Mine ? db.Tickets : walk ? db.TicketsOfAreaUnranged : db.TicketsOfArea;
@@ -91,7 +113,10 @@ public sealed class ListTickets(GridDbContext db, CurrentUser user, CategoryCata
         if (q.Source is { } source) t = t.Where(x => x.Source == source);
         if (q.From is { } from) { var f = ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)); t = t.Where(x => x.ReportedAt >= f); }
         if (q.To is { } to) { var e = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); t = t.Where(x => x.ReportedAt < e); }
-        if (q.Keyword is { Length: > 0 } k) t = t.Where(x => x.Description.Contains(k.Trim()) || (x.Address != null && x.Address.Contains(k.Trim())));
+        // A ticket number (a hotline call-back starts from it) finds that ticket only, by its key.
+        if (TicketNumbers.TryParse(q.Keyword, out var number))
+            t = t.Where(x => x.Id == number.Id && x.ReportedAt >= number.FromUtc && x.ReportedAt < number.ToUtc);
+        else if (q.Keyword is { Length: > 0 } k) t = t.Where(x => x.Description.Contains(k.Trim()) || (x.Address != null && x.Address.Contains(k.Trim())));
         return t;
     }
 

@@ -6,7 +6,7 @@ namespace GridGov.Features.Tickets;
 public enum TicketQueue { Reported, Accepted, Dispatched, Returned, Handled, Verified, Overdue, Supervised, Shelved, Closed, Mine, Department, All }
 
 public sealed record TicketQuery(TicketQueue? Queue, string? Category, long? Area, TicketSource? Source,
-    DateOnly? From, DateOnly? To, string? Keyword, int? Page, int? PageSize);
+    DateOnly? From, DateOnly? To, string? Keyword, int? Page, int? PageSize, string? Sort = null);
 
 public sealed record TicketList(List<TicketSummary> Items, int Total, int Page, int PageSize);
 
