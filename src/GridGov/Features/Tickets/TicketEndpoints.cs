@@ -4,6 +4,7 @@ using GridGov.Features.Tickets.Intake;
 using GridGov.Infrastructure.Files;
 using GridGov.Infrastructure.Security;
 using GridGov.Infrastructure.UseCases;
+using GridGov.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,6 +36,12 @@ static class TicketEndpoints
             .RequireAuthorization(Permissions.TicketsReport).WithName("ReportTicket").WithSummary("上报事件");
         g.MapGet("/{id:long}", async (long id, GetTicket u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .WithName("GetTicket").WithSummary("工单详情、时间线和可执行的操作");
+        // The 办理单: one A4 page with a QR code to the ticket's page on this site.
+        g.MapGet("/{id:long}/sheet.pdf", async (long id, Printing.PrintTicketSheet u, HttpContext http, CancellationToken ct) =>
+        {
+            SecurityHeaders.Pdf(http);
+            return await u.HandleAsync(id, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", ct);
+        }).WithName("PrintTicketSheet").WithSummary("打印工单办理单（PDF，一页，含二维码）");
         g.MapPost("/{id:long}/actions/{action}", async Task<Results<Ok<TicketDetail>, Created<TicketDetail>, NotFound, ProblemHttpResult, ValidationProblem>> (
             long id, string action, [FromBody] TicketActionRequest r, ExecuteTicketAction u, CancellationToken ct) =>
         {
