@@ -7,7 +7,7 @@ namespace GridGov.Bench;
 // dotnet run -c Release --project bench/GridGov.Bench -- [import|locate|tickets|all] [--runs N] [tickets options]
 static class Program
 {
-    const string Usage = "usage: GridGov.Bench [import|locate|tickets|all|generate] [--runs N] [tickets options]";
+    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|all|generate] [--runs N] [--export-tickets N] [tickets options]";
 
     static async Task<int> Main(string[] args)
     {
@@ -15,12 +15,15 @@ static class Program
         if (args.FirstOrDefault() == "serve-bare") return await BareServer.RunAsync(args[1..]);
         var mode = "all";
         var runs = 3;
+        var exportTickets = 100_000;
         var tickets = new TicketOptions();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--runs" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var n) && n > 0)
                 runs = n;
-            else if (args[i] is "import" or "locate" or "tickets" or "all" or "generate")
+            else if (args[i] == "--export-tickets" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var x) && x > 0)
+                exportTickets = x;
+            else if (args[i] is "import" or "locate" or "tickets" or "export" or "all" or "generate")
                 mode = args[i];
             else if (!TryParse(tickets, args, ref i))
             {
@@ -43,6 +46,7 @@ static class Program
         if (mode is "import" or "all") await ImportBench.RunAsync(results);
         if (mode is "locate" or "all") await LocateBench.RunAsync(results);
         if (mode is "tickets" or "all") await TicketBench.RunAsync(results, tickets);
+        if (mode is "export") await ExportBench.RunAsync(results, exportTickets);
 
         results.Facts["load-average-after"] = LoadAverage();
         Console.WriteLine();

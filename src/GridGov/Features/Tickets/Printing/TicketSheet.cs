@@ -116,7 +116,7 @@ static class TicketSheet
 
         float Steps(float y, IReadOnlyList<Step> steps, float room)
         {
-            float[] widths = [92, 64, 78, 96, Width - 92 - 64 - 78 - 96];
+            float[] widths = [86, 72, 100, 104, Width - 86 - 72 - 100 - 104];
             string[] heads = ["时间", "环节", "办理人", "部门", "意见"];
             const float h = 19;
             var x = Margin;
