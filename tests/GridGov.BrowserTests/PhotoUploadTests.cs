@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SkiaSharp;
+
+namespace GridGov.BrowserTests;
+
+// A phone-sized photo chosen in the report form: shrunk in the browser before it is sent, shown as a
+// thumbnail that can be looked at and removed, and only the photos left go with the ticket.
+[Collection(BrowserCollection.Name)]
+public sealed class PhotoUploadTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_big_photo_is_shrunk_before_upload_shown_as_a_thumbnail_and_a_removed_one_stays_off_the_ticket()
+    {
+        var page = await app.LoginAsync("grid");
+        var posted = new List<IRequest>();
+        page.Request += (_, r) => { if (r.Method == "POST" && r.Url.EndsWith("/api/v1/files/photos")) posted.Add(r); };
+        await BrowserApp.OpenAsync(page, "/tickets/new");
+        var field = page.Locator("#f-photos");
+        await Assertions.Expect(field).ToContainTextAsync("上传照片");
+        // The browser's own file input ("Choose Files / No file chosen") is nowhere to be seen.
+        await Assertions.Expect(field.Locator("input[type=file]")).ToBeHiddenAsync();
+
+        await TicketLoopTests.Pick(page, "事件分类", "暴露垃圾");
+        await page.FillAsync("#f-description", "梅园新村8号楼北侧绿化带内堆放建筑垃圾");
+        await page.FillAsync("#f-address", "梅园新村8号楼北侧");
+        var map = page.Locator("#pick-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "1");
+        await map.ClickAsync();
+
+        var big = Jpeg(4000, 3000, SKColors.SteelBlue);
+        var small = Jpeg(640, 480, SKColors.OrangeRed);
+        await page.SetInputFilesAsync("#f-photos input[type=file]", new[]
+        {
+            new FilePayload { Name = "big.jpg", MimeType = "image/jpeg", Buffer = big },
+            new FilePayload { Name = "small.jpg", MimeType = "image/jpeg", Buffer = small },
+        });
+        var thumbs = field.Locator(".ant-upload-list-item-done img");
+        await Assertions.Expect(thumbs).ToHaveCountAsync(2);
+        await BrowserApp.ShotAsync(page, "photo-upload-thumbnails");
+
+        // What went over the wire: the big one at 2048 px on its long side, the small one as it was;
+        // each with the antiforgery header.
+        Assert.Equal(2, posted.Count);
+        var sent = posted.Select(r => Size(Body(r))).OrderByDescending(s => s.Width).ToList();
+        Assert.Equal((2048, 1536), sent[0]);
+        Assert.Equal((640, 480), sent[1]);
+        Assert.All(posted, r => Assert.False(string.IsNullOrEmpty(r.Headers.GetValueOrDefault("x-csrf-token"))));
+
+        // Looked at in the preview, then the small one removed.
+        await field.Locator(".ant-upload-list-item", new() { Has = page.Locator("img[alt='big.jpg']") }).HoverAsync();
+        await field.Locator(".ant-upload-list-item", new() { Has = page.Locator("img[alt='big.jpg']") }).Locator(".anticon-eye").ClickAsync();
+        await Assertions.Expect(page.Locator(".gg-photo-preview")).ToBeVisibleAsync();
+        await BrowserApp.ShotAsync(page, "photo-upload-preview");
+        await page.Locator(".ant-modal-close").ClickAsync();
+        await Assertions.Expect(page.Locator(".gg-photo-preview")).ToHaveCountAsync(0);
+        var smallItem = field.Locator(".ant-upload-list-item", new() { Has = page.Locator("img[alt='small.jpg']") });
+        await smallItem.HoverAsync();
+        await smallItem.Locator(".anticon-delete").ClickAsync();
+        await Assertions.Expect(thumbs).ToHaveCountAsync(1);
+        await Assertions.Expect(field.Locator("img[alt='big.jpg']")).ToHaveCountAsync(1);
+
+        var text = await page.Locator("body").InnerTextAsync();
+        foreach (var english in new[] { "Choose File", "No file", "Upload", "Preview", "Remove" })
+            Assert.DoesNotContain(english, text, StringComparison.OrdinalIgnoreCase);
+
+        await page.ClickAsync("#ticket-submit");
+        await page.WaitForURLAsync(new Regex(@"/tickets/\d+$"));
+        var photos = page.Locator("#ticket-photos img");
+        await Assertions.Expect(photos).ToHaveCountAsync(1);
+        // The stored photo is the shrunk one.
+        var src = await photos.First.GetAttributeAsync("src");
+        var answer = await page.Context.APIRequest.GetAsync(new Uri(new Uri(app.BaseUrl), src).ToString());
+        Assert.Equal(200, answer.Status);
+        Assert.Equal((2048, 1536), Size(await answer.BodyAsync()));
+        await BrowserApp.ShotAsync(page, "photo-upload-ticket");
+    }
+
+    static byte[] Jpeg(int width, int height, SKColor color)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(color);
+            using var paint = new SKPaint { Color = SKColors.White };
+            canvas.DrawCircle(width / 2f, height / 2f, height / 4f, paint);
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+
+    // The picture inside a multipart body starts at its JPEG marker; its header is all a codec needs.
+    static byte[] Body(IRequest r)
+    {
+        var body = r.PostDataBuffer ?? throw new InvalidOperationException("上传请求没有内容");
+        for (var i = 0; i + 2 < body.Length; i++)
+            if (body[i] == 0xFF && body[i + 1] == 0xD8 && body[i + 2] == 0xFF) return body[i..];
+        throw new InvalidOperationException("上传内容里没有 JPEG 图片");
+    }
+
+    static (int Width, int Height) Size(byte[] image)
+    {
+        using var codec = SKCodec.Create(new SKMemoryStream(image)) ?? throw new InvalidOperationException("无法读取图片");
+        return (codec.Info.Width, codec.Info.Height);
+    }
+}
