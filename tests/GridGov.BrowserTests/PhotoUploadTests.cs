@@ -39,13 +39,11 @@ public sealed class PhotoUploadTests(BrowserApp app)
         await Assertions.Expect(thumbs).ToHaveCountAsync(2);
         await BrowserApp.ShotAsync(page, "photo-upload-thumbnails");
 
-        // What went over the wire: the big one at 2048 px on its long side, the small one as it was;
-        // each with the antiforgery header.
+        // Each posted by the browser to the API with the antiforgery header (what was stored is checked
+        // at the end: the server keeps up to 4096 px, so 2048 there is the browser's doing).
         Assert.Equal(2, posted.Count);
-        var sent = posted.Select(r => Size(Body(r))).OrderByDescending(s => s.Width).ToList();
-        Assert.Equal((2048, 1536), sent[0]);
-        Assert.Equal((640, 480), sent[1]);
-        Assert.All(posted, r => Assert.False(string.IsNullOrEmpty(r.Headers.GetValueOrDefault("x-csrf-token"))));
+        foreach (var r in posted)
+            Assert.False(string.IsNullOrEmpty((await r.AllHeadersAsync()).GetValueOrDefault("x-csrf-token")));
 
         // Looked at in the preview, then the small one removed.
         await field.Locator(".ant-upload-list-item", new() { Has = page.Locator("img[alt='big.jpg']") }).HoverAsync();
@@ -87,15 +85,6 @@ public sealed class PhotoUploadTests(BrowserApp app)
         }
         using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
         return data.ToArray();
-    }
-
-    // The picture inside a multipart body starts at its JPEG marker; its header is all a codec needs.
-    static byte[] Body(IRequest r)
-    {
-        var body = r.PostDataBuffer ?? throw new InvalidOperationException("上传请求没有内容");
-        for (var i = 0; i + 2 < body.Length; i++)
-            if (body[i] == 0xFF && body[i + 1] == 0xD8 && body[i + 2] == 0xFF) return body[i..];
-        throw new InvalidOperationException("上传内容里没有 JPEG 图片");
     }
 
     static (int Width, int Height) Size(byte[] image)
