@@ -74,6 +74,30 @@ public sealed class PhotoUploadTests(BrowserApp app)
         await BrowserApp.ShotAsync(page, "photo-upload-ticket");
     }
 
+    [Fact]
+    public async Task A_file_that_is_no_picture_and_a_tenth_photo_are_refused_in_chinese()
+    {
+        var page = await app.LoginAsync("grid");
+        await BrowserApp.OpenAsync(page, "/tickets/new");
+        var field = page.Locator("#f-photos");
+
+        // Named .jpg but not a picture: the server refuses it, the thumbnail goes, the reason stays.
+        await page.SetInputFilesAsync("#f-photos input[type=file]",
+            new FilePayload { Name = "notes.jpg", MimeType = "image/jpeg", Buffer = "这不是照片"u8.ToArray() });
+        await Assertions.Expect(field.Locator(".gg-field-message")).ToContainTextAsync("notes.jpg：");
+        await Assertions.Expect(field.Locator(".gg-field-message")).ToContainTextAsync("JPEG、PNG 或 WebP");
+        await Assertions.Expect(field.Locator(".ant-upload-list-item")).ToHaveCountAsync(0);
+
+        // Ten at once is one too many: none is sent.
+        var ten = Enumerable.Range(0, 10).Select(i => new FilePayload { Name = $"p{i}.jpg", MimeType = "image/jpeg", Buffer = Jpeg(64, 48, new SKColor((byte)(i * 20), 80, 120)) });
+        await page.SetInputFilesAsync("#f-photos input[type=file]", ten);
+        await Assertions.Expect(field.Locator(".gg-field-message")).ToContainTextAsync("照片最多 9 张");
+        await Assertions.Expect(field.Locator(".ant-upload-list-item")).ToHaveCountAsync(0);
+        await BrowserApp.ShotAsync(page, "photo-upload-refused");
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex("Upload|failed|error", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
+            await field.InnerTextAsync());
+    }
+
     static byte[] Jpeg(int width, int height, SKColor color)
     {
         using var bitmap = new SKBitmap(width, height);
