@@ -32,8 +32,8 @@ public sealed class TicketLoopTests(BrowserApp app)
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "1");
         await map.ClickAsync();
         await Assertions.Expect(grid.Locator(".gg-field-label", new() { HasTextString = "位置：" })).Not.ToContainTextAsync("请在右侧地图上点选");
-        await grid.SetInputFilesAsync("#f-photos", new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = Png });
-        await Assertions.Expect(grid.Locator(".gg-photo-upload")).ToContainTextAsync("已添加 1 张");
+        await grid.SetInputFilesAsync("#f-photos input[type=file]", new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = Png });
+        await Assertions.Expect(grid.Locator("#f-photos .ant-upload-list-item-done img")).ToHaveCountAsync(1);
         await BrowserApp.ShotAsync(grid, "ticket-1-report");
         await grid.ClickAsync("#ticket-submit");
         await grid.WaitForURLAsync(new Regex(@"/tickets/\d+$"));
@@ -62,7 +62,7 @@ public sealed class TicketLoopTests(BrowserApp app)
         await handler.ClickAsync("#act-ReportBack");
         await handler.FillAsync("#f-note", "已安排环卫车清运，并对周边进行了冲洗");
         await handler.SetInputFilesAsync("#action-form input[type=file]", new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = GreenPng });
-        await Assertions.Expect(handler.Locator("#action-form .gg-photo-upload")).ToContainTextAsync("已添加 1 张");
+        await Assertions.Expect(handler.Locator("#action-form .gg-photo-upload .ant-upload-list-item-done img")).ToHaveCountAsync(1);
         await Confirm(handler, "待核查");
 
         // 5. The grid worker checks on site.
@@ -88,7 +88,7 @@ public sealed class TicketLoopTests(BrowserApp app)
         await BrowserApp.ShotAsync(grid, "ticket-5-notice");
     }
 
-    static async Task Pick(IPage page, string field, string option)
+    internal static async Task Pick(IPage page, string field, string option)
     {
         // Typing narrows the searchable select to the option; a click right after the page turned
         // interactive, or while the machine is busy, can be lost: so open, type and click until the
