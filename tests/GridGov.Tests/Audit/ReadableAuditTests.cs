@@ -110,7 +110,8 @@ public sealed class ReadableAuditTests(GridGovApp app)
         var list = await auditor.GetStringAsync($"/api/v1/audit?{query}&pageSize=200");
         var items = Items(JsonDocument.Parse(list).RootElement);
         Assert.Contains(items, a => a.GetProperty("action").GetString() == "Create");
-        Assert.Contains(items, a => a.GetProperty("action").GetString() == "Update");
+        // The reset is recorded, the password only as "已设置".
+        Assert.Contains(items, a => a.GetProperty("action").GetString() == "Update" && a.GetProperty("summary").GetString() == "密码：— → 已设置");
         var texts = new List<string> { list };
         foreach (var a in items) texts.Add(await auditor.GetStringAsync($"/api/v1/audit/{a.GetProperty("seq").GetInt64()}"));
         var rows = await RowsAsync(await auditor.GetAsync($"/api/v1/audit/export?{query}"));

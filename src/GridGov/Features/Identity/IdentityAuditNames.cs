@@ -28,9 +28,11 @@ sealed class IdentityAuditNames : AuditNames
                 ["Id"] = "编号", ["UserName"] = "用户名", ["DisplayName"] = "姓名", ["OrgUnitCode"] = "所属单位", ["DepartmentId"] = "所属部门",
                 ["GridCode"] = "网格编码", ["DataScope"] = "数据范围", ["CustomScopeUnits"] = "自定义范围单位", ["Disabled"] = "已停用",
                 ["Email"] = "邮箱", ["PhoneNumber"] = "手机号", ["CreatedAt"] = "创建时间",
-                ["Reason"] = "原因", ["Session"] = "登录方式",
+                ["Reason"] = "原因", ["Session"] = "登录方式", ["PasswordHash"] = "密码",
             },
             Hidden = IdentityNoise,
+            // A new or reset password is worth a record; its hash never is.
+            Masked = ["PasswordHash"],
             Values = new() { ["DataScope"] = v => Enum.TryParse<DataScopeKind>(v, out var k) ? DataScope.KindName(k) : null, ["Session"] = SessionName },
             Resolve = UsersAsync,
             Search = async (db, text, ct) => await db.Set<AppUser>().IgnoreQueryFilters().AsNoTracking()
@@ -48,6 +50,9 @@ sealed class IdentityAuditNames : AuditNames
         {
             Properties = new() { ["UserId"] = "用户", ["RoleId"] = "角色" },
             Resolve = UserRolesAsync,
+            Search = async (db, text, ct) => await db.Set<IdentityUserRole<long>>().AsNoTracking()
+                .Where(ur => db.Set<AppUser>().IgnoreQueryFilters().Any(u => u.Id == ur.UserId && (u.UserName!.Contains(text) || u.DisplayName.Contains(text))))
+                .Select(ur => ur.UserId.ToString() + "," + ur.RoleId.ToString()).Take(500).ToListAsync(ct),
         },
         new(typeof(IdentityRoleClaim<long>).Name, "角色权限")
         {

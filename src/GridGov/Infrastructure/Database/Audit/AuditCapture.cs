@@ -81,6 +81,7 @@ static class AuditCapture
             var name = prop.Metadata.Name;
             if (AuditNaming.IsHidden(e.Metadata.ClrType.Name, name)) continue;
             var value = original ? prop.OriginalValue : prop.CurrentValue;
+            if (AuditNaming.IsMasked(e.Metadata.ClrType.Name, name)) { values[name] = original || value is null ? null : AuditNaming.MaskedValue; continue; }
             values[name] = value is Enum en ? en.ToString()
                 : Bulky.Contains(name) && value is string s ? $"({s.Length} 字符)"
                 : value;

@@ -12,6 +12,8 @@ public sealed class AuditEntity(string type, string name)
     public string Name { get; } = name;
     public Dictionary<string, string> Properties { get; init; } = [];
     public HashSet<string> Hidden { get; init; } = [];
+    // Secrets whose change matters (a password): recorded as "已设置", never their value.
+    public HashSet<string> Masked { get; init; } = [];
     // Column → stored value (an enum's name) → Chinese name.
     public Dictionary<string, Func<string, string?>> Values { get; init; } = [];
     // Record keys → readable object names; keys it does not answer (deleted rows) show as they are.
@@ -68,8 +70,12 @@ public static class AuditNaming
 
     public static string EntityName(string type) => Find(type)?.Name ?? type;
 
-    public static bool IsHidden(string type, string property) =>
-        AlwaysHidden.Contains(property) || Find(type)?.Hidden.Contains(property) == true;
+    public static bool IsMasked(string type, string property) => Find(type)?.Masked.Contains(property) == true;
+
+    public const string MaskedValue = "已设置";
+
+    public static bool IsHidden(string type, string property) => !IsMasked(type, property)
+        && (AlwaysHidden.Contains(property) || Find(type)?.Hidden.Contains(property) == true);
 
     public static string PropertyName(string type, string property) =>
         Find(type)?.Properties.GetValueOrDefault(property) ?? Common.GetValueOrDefault(property) ?? property;
@@ -77,6 +83,7 @@ public static class AuditNaming
     // A stored value as a person reads it: China time, 是/否, Chinese names of coded values.
     public static string Value(string type, string property, JsonElement value) => value.ValueKind switch
     {
+        _ when IsMasked(type, property) => value.ValueKind == JsonValueKind.Null ? "—" : MaskedValue,
         JsonValueKind.Null or JsonValueKind.Undefined => "—",
         JsonValueKind.True => "是",
         JsonValueKind.False => "否",
