@@ -13,6 +13,7 @@ public static class AuditArea
         services.AddCommand(VerifyAuditCommand.Reanchor);
         services.AddScoped<ListAuditRecords>();
         services.AddScoped<GetAuditRecord>();
+        services.AddScoped<ExportAuditRecords>();
         services.AddScoped<VerifyAuditChain>();
         return services;
     }

@@ -26,6 +26,7 @@ public static class IdentityArea
         services.AddScoped<SaveRole>();
         services.AddScoped<DeleteRole>();
         services.AddScoped<CheckSignIn>();
+        services.AddScoped<SignInAudit>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<ChangeOwnPassword>();
         services.AddScoped<GetMe>();

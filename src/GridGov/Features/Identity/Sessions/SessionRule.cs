@@ -50,7 +50,8 @@ public sealed class SessionRule(IMemoryCache cache, GridDatabase database, IOpti
             return await db.Set<UserSession>().AnyAsync(s => s.Id == sid && s.UserId == userId && s.EndedAt == null, ct);
         });
 
-    // A new session for a signed-in account; its id goes into the cookie or the tokens.
+    // A new session for a signed-in account; its id goes into the cookie or the tokens. The session
+    // row and the last-login time are audited as one 登录成功 record, not as a new row and a change.
     public async Task<string> StartAsync(AppUser user, SessionKind kind, string? ip)
     {
         var session = new UserSession
@@ -60,6 +61,9 @@ public sealed class SessionRule(IMemoryCache cache, GridDatabase database, IOpti
         };
         await using var db = database.CreateUnscoped(new AuditActor(user.Id, user.UserName ?? "", user.OrgUnitCode, ip));
         db.Add(session);
+        await db.Set<AppUser>().Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastLoginAt, session.StartedAt));
+        user.LastLoginAt = session.StartedAt;
+        db.AuditSummary = SignInAudit.Summary(IdentityAuditNames.LoginSucceeded, user, new() { ["Session"] = kind.ToString() });
         await db.SaveChangesAsync();
         return session.Id;
     }
@@ -79,6 +83,13 @@ public sealed class SessionRule(IMemoryCache cache, GridDatabase database, IOpti
             if (await db.Set<UserSession>().SingleOrDefaultAsync(s => s.Id == sid && (actor.UserId == null || s.UserId == actor.UserId) && s.EndedAt == null) is { } open)
             {
                 open.EndedAt = clock.GetUtcNow().UtcDateTime;
+                // One 登出 record for the account, not a change of a session row.
+                var user = await db.Set<AppUser>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(u => u.Id == open.UserId);
+                db.AuditSummary = SignInAudit.Summary(IdentityAuditNames.Logout, user, new()
+                {
+                    ["Session"] = open.Kind.ToString(),
+                    ["Reason"] = actor.UserId is null ? "刷新令牌被重复使用，会话已结束" : "本人退出",
+                });
                 await db.SaveChangesAsync();
             }
         }

@@ -10,10 +10,12 @@ namespace GridGov.Infrastructure.Database;
 // A bulk write (an import) is audited as one summary record rather than one per row.
 public sealed record AuditSummary(string Action, string EntityType, string EntityKey, long GridCode, string After);
 
-// Turns tracked changes into audit records: before/after values of what changed, secrets hidden.
+// Turns tracked changes into audit records: before/after values of what changed. Columns an area
+// declares hidden (secrets, stamps, normalized copies, counters) are never recorded, not even
+// masked: the chain keeps every record for good, and a save that changed only such columns (a
+// stamp renewed, a last-login time) is no change a person should read, so it writes no record.
 static class AuditCapture
 {
-    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
     static readonly HashSet<string> Bulky = ["Boundary"];
     static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -27,7 +29,7 @@ static class AuditCapture
 
     public static List<Pending> Capture(ChangeTracker tracker) =>
         tracker.Entries()
-            .Where(e => e.Entity is not AuditRecord && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => AuditNaming.IsAudited(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.State switch
             {
                 EntityState.Added => new Pending(e, "Create", null, null),
@@ -77,8 +79,10 @@ static class AuditCapture
             // Identity marks every column modified on update; only real changes are worth recording.
             if (!all && (!prop.IsModified || Equals(prop.OriginalValue, prop.CurrentValue))) continue;
             var name = prop.Metadata.Name;
+            if (AuditNaming.IsHidden(e.Metadata.ClrType.Name, name)) continue;
             var value = original ? prop.OriginalValue : prop.CurrentValue;
-            values[name] = Secret.Contains(name) ? "***"
+            if (AuditNaming.IsMasked(e.Metadata.ClrType.Name, name)) { values[name] = original || value is null ? null : AuditNaming.MaskedValue; continue; }
+            values[name] = value is Enum en ? en.ToString()
                 : Bulky.Contains(name) && value is string s ? $"({s.Length} 字符)"
                 : value;
         }
