@@ -4,6 +4,7 @@ using GridGov.Features.Identity;
 using GridGov.Features.Organization;
 using GridGov.Features.Tickets;
 using GridGov.Infrastructure;
+using GridGov.Infrastructure.Security;
 using Scalar.AspNetCore;
 
 namespace GridGov.Host;
@@ -34,10 +35,14 @@ static class GridGovHost
     public static void UseGridGov(this WebApplication app)
     {
         app.UseInfrastructure();
-        // The API's description is for signed-in staff and systems, not for anyone who asks.
-        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
+        // The API's description is for the administrators who connect other systems (they manage
+        // accounts), not for every signed-in user; the menu links it for them only.
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Permissions.UsersManage);
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("GridGov API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts())
-            .RequireAuthorization();
+            .RequireAuthorization(Permissions.UsersManage);
+        // Browsers ask for /favicon.ico by themselves, whatever the page links: they get the SVG mark.
+        app.MapGet("/favicon.ico", () => TypedResults.LocalRedirect("/favicon.svg", permanent: true))
+            .AllowAnonymous().ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapOrganization();

@@ -230,9 +230,11 @@ public sealed class LockoutTests(GridGovApp app)
         var mismatch = await Forms.PostAsync(c, "/account/password", "/account/password",
             new() { ["currentPassword"] = password, ["newPassword"] = "Brand-new-pass-7", ["confirmPassword"] = "Brand-new-pass-8" });
         Assert.Contains("两次输入的新密码不一致", Uri.UnescapeDataString(mismatch.Headers.Location!.OriginalString));
+        Assert.EndsWith("&field=confirmPassword", mismatch.Headers.Location!.OriginalString);
         var wrong = await Forms.PostAsync(c, "/account/password", "/account/password",
             new() { ["currentPassword"] = "not-it-at-all-1", ["newPassword"] = "Brand-new-pass-7", ["confirmPassword"] = "Brand-new-pass-7" });
         Assert.Contains("当前密码不正确", Uri.UnescapeDataString(wrong.Headers.Location!.OriginalString));
+        Assert.EndsWith("&field=currentPassword", wrong.Headers.Location!.OriginalString);
         var weak = await Forms.PostAsync(c, "/account/password", "/account/password",
             new() { ["currentPassword"] = password, ["newPassword"] = "short", ["confirmPassword"] = "short" });
         Assert.Contains("密码至少 10 位", Uri.UnescapeDataString(weak.Headers.Location!.OriginalString));

@@ -28,9 +28,10 @@ static class AccountEndpoints
         [FromForm] string? confirmPassword, ChangeOwnPassword change, SessionSignIn sessions, HttpContext http)
     {
         var result = await change.HandleAsync(http.User, currentPassword, newPassword, confirmPassword);
+        // The page shows the message under the field it names.
         if (result.Value is not { } user)
             return TypedResults.LocalRedirect(result.Kind == Infrastructure.UseCases.ResultKind.NotFound
-                ? "/account/login" : $"/account/password?error={Uri.EscapeDataString(result.Message ?? "")}");
+                ? "/account/login" : $"/account/password?error={Uri.EscapeDataString(result.Message ?? "")}&field={Uri.EscapeDataString(result.Errors.Keys.FirstOrDefault() ?? "")}");
         // The new password ended every session of the account (a new stamp): this browser gets a new one.
         await sessions.CookieAsync(user);
         return TypedResults.LocalRedirect("/account/password?done=true");

@@ -14,7 +14,8 @@ public sealed class ChangeOwnPassword(UserManager<AppUser> users, SessionRule st
 
     public async Task<Result<AppUser>> HandleAsync(ClaimsPrincipal who, string? currentPassword, string? newPassword, string? confirmPassword)
     {
-        if (string.IsNullOrEmpty(currentPassword) || string.IsNullOrEmpty(newPassword)) return Result<AppUser>.Invalid("currentPassword", "请填写当前密码和新密码");
+        if (string.IsNullOrEmpty(currentPassword)) return Result<AppUser>.Invalid("currentPassword", "请填写当前密码");
+        if (string.IsNullOrEmpty(newPassword)) return Result<AppUser>.Invalid("newPassword", "请填写新密码");
         if (newPassword != confirmPassword) return Result<AppUser>.Invalid("confirmPassword", "两次输入的新密码不一致");
         if (newPassword == currentPassword) return Result<AppUser>.Invalid("newPassword", "新密码不能与当前密码相同");
         if (await users.GetUserAsync(who) is not { } user) return Result<AppUser>.NotFound();

@@ -11,6 +11,7 @@ namespace GridGov.Features.Organization;
 // GET /api/v1/org/units/{code}/counts         units below it, per level
 // GET /api/v1/org/units/{code}/children.geojson  its children's boundaries
 // GET /api/v1/org/units/{code}/child-stats     communities and grids under each child
+// GET /api/v1/org/units/{code}/grid-card      a grid with the units it sits in and its boundary
 // GET /api/v1/org/departments?unit=&below=     functional departments (of a unit, or its subtree)
 static class OrgEndpoints
 {
@@ -32,6 +33,8 @@ static class OrgEndpoints
             .WithName("ListDepartments").WithSummary("列出职能部门（某单位的，或其辖区内的）");
         org.MapGet("/units/{code:long}/child-stats", async (long code, GetChildStats stats, CancellationToken ct) => (await stats.HandleAsync(code, ct)).ToHttp())
             .WithName("GetOrgChildStats").WithSummary("统计各下级单位的社区数和网格数");
+        org.MapGet("/units/{code:long}/grid-card", async (long code, GetGridCard card, CancellationToken ct) => (await card.HandleAsync(code, ct)).ToHttp())
+            .WithName("GetGridCard").WithSummary("查看一个网格：所属社区、街道、面积和边界");
         org.MapGet("/units/{code:long}/children.geojson", async (long code, GetChildrenGeoJson geo, CancellationToken ct) => AsGeoJson(await geo.HandleAsync(code, ct)))
             .WithName("GetOrgChildrenGeoJson").WithSummary("下级单位的边界（GeoJSON）");
     }

@@ -19,6 +19,7 @@ public static class OrganizationArea
         services.AddScoped<GetOrgPath>();
         services.AddScoped<GetOrgCounts>();
         services.AddScoped<GetChildStats>();
+        services.AddScoped<GetGridCard>();
         services.AddScoped<GetChildrenGeoJson>();
         services.AddScoped<ListDepartments>();
         services.AddScoped<GetUnitLabels>();

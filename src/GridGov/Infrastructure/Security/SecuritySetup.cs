@@ -104,7 +104,10 @@ static class SecuritySetup
 
     static Task ApiOr(HttpContext http, int status, Action redirect)
     {
-        if (http.Request.Path.StartsWithSegments("/api")) http.Response.StatusCode = status;
+        // The API reference (/api/docs) is a page and redirects; the API and its JSON description answer with a status.
+        var path = http.Request.Path;
+        if ((path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/docs")) || path.StartsWithSegments("/openapi"))
+            http.Response.StatusCode = status;
         else redirect();
         return Task.CompletedTask;
     }
