@@ -51,6 +51,9 @@ static class TicketEndpoints
             var r = await u.HandleAsync(id, ct);
             return r is { Kind: ResultKind.Ok, Value: null } ? TypedResults.NoContent() : r.ToHttp();
         }).WithName("SuggestDepartment").WithSummary("建议派往的部门");
+        g.MapGet("/{id:long}/sheet.pdf", async (long id, HttpRequest request, Printing.PrintTicketSheet u, CancellationToken ct) => await u.HandleAsync(id, request, ct))
+            .WithName("PrintTicketSheet").WithSummary("打印事件办理单（一页 PDF）")
+            .Produces(200, contentType: Printing.PrintTicketSheet.ContentType).ProducesProblem(503);
         g.MapGet("/{id:long}/photos/{photo}", async (long id, string photo, GetTicketPhoto u, HttpResponse response, CancellationToken ct) =>
             File(await u.HandleAsync(id, photo, ct), response))
             .WithName("GetTicketPhoto").WithSummary("工单照片");

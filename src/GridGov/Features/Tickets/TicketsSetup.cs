@@ -40,6 +40,8 @@ static class TicketsSetup
         services.AddScoped<ListTickets>();
         services.AddScoped<CountTickets>();
         services.AddScoped<ExportTickets>();
+        services.AddSingleton<Printing.SheetFont>();
+        services.AddScoped<Printing.PrintTicketSheet>();
         services.AddScoped<FindTicket>();
         services.AddScoped<FindDuplicateCandidates>();
         services.AddScoped<SuggestDepartment>();

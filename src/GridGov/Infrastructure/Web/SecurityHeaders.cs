@@ -24,6 +24,13 @@ public static class SecurityHeaders
     // This answer is a file to show, never a document: the sandboxing policy instead of the site's.
     public static void Sandbox(HttpContext http) => http.Items[SandboxKey] = true;
 
+    // A PDF shown inline: the browser's own viewer must be allowed to run (a sandbox or
+    // object-src 'none' leaves the tab blank), yet the file itself gets nothing else.
+    const string PdfKey = "gridgov.csp-pdf";
+    const string PdfPolicy = "default-src 'none'; object-src 'self'; frame-ancestors 'none'";
+
+    public static void Pdf(HttpContext http) => http.Items[PdfKey] = true;
+
     public static string Nonce(HttpContext http) =>
         http.Items.TryGetValue(NonceKey, out var n) && n is string s ? s : "";
 
@@ -36,7 +43,7 @@ public static class SecurityHeaders
             var h = http.Response.Headers;
             // A served file (a photo) gets nothing to run, sandboxed. Any other policy set on the way
             // (Blazor's frame-ancestors 'self') gives way to the site's.
-            h.ContentSecurityPolicy = http.Items.ContainsKey(SandboxKey) ? SandboxPolicy : "default-src 'self'; " +
+            h.ContentSecurityPolicy = http.Items.ContainsKey(SandboxKey) ? SandboxPolicy : http.Items.ContainsKey(PdfKey) ? PdfPolicy : "default-src 'self'; " +
                 $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver} {ApiDocsInit}; " +
                 "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
                 "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
