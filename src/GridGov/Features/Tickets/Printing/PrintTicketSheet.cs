@@ -13,10 +13,11 @@ public sealed class PrintTicketSheet(TicketQueries queries, SheetFont font, Grid
 
     public async Task<IResult> HandleAsync(long id, HttpRequest request, CancellationToken ct = default)
     {
-        if (await queries.DetailAsync(id, ct) is not { } ticket) return TypedResults.NotFound();
+        // The font first: without it no sheet can be printed, whichever ticket is asked for.
         if (font.Typeface is not { } typeface)
             return TypedResults.Problem("服务器未安装中文字体，无法生成办理单。请管理员安装 Noto Sans CJK 字体（fonts-noto-cjk）或在 GridGov:PdfFont 中配置字体文件。",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "办理单暂时无法生成");
+        if (await queries.DetailAsync(id, ct) is not { } ticket) return TypedResults.NotFound();
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/tickets/{ticket.Id}";
         var printedAt = time.GetUtcNow().UtcDateTime;
         var pdf = await Task.Run(() => TicketSheet.Render(new(ticket, url, user.DisplayName, printedAt), typeface), ct);

@@ -107,6 +107,9 @@ public static class TicketSheet
             y += HistoryBox + HistoryRow;
             HLine(Left, Right, y, 0.6f);
 
+            // The label column's rule, from the first row to the signatures.
+            VLine(Left + Label, top, y, 0.6f);
+
             // Signatures: who handled, who answers for the department, who checked at the centre.
             string[] signers = ["经办人（签字）", "部门负责人（签字）", "指挥中心审核（盖章）"];
             var w = Inner / signers.Length;
@@ -123,8 +126,6 @@ public static class TicketSheet
 
             // The outer frame, heavier than the inner rules.
             Box(Left, top, Inner, y - top, 1.4f);
-            VLine(Left + Label, top, y - SignatureBox - 18 - HistoryBox - HistoryRow - DescriptionBox, 0.6f);
-            VLine(Left + Label, y - SignatureBox - 18 - HistoryBox - HistoryRow - DescriptionBox, y - SignatureBox - 18, 0.6f);
             for (var i = 0; i < pairs.Length; i++)
             {
                 VLine(Left + half, top + i * Row, top + (i + 1) * Row, 0.6f);
