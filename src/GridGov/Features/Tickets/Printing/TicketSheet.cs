@@ -170,6 +170,7 @@ public static class TicketSheet
                 cx = x;
                 if (e is null)
                 {
+                    Fill(x + 0.5f, ry + 0.5f, w - 1, HistoryRow - 1, SKColors.White);
                     Text($"……中间 {skipped} 条办理记录从略，详见系统……", x + w / 2, baseline, 8.5f, align: SKTextAlign.Center, color: new SKColor(0x66, 0x66, 0x66));
                 }
                 else
