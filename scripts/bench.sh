@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GridGov's benchmarks (see bench/README.md). From the repo root:
 #
-#   ./scripts/bench.sh all              import, locate and tickets (also: import | locate | tickets)
+#   ./scripts/bench.sh all              import, locate, tickets and export (also: import | locate | tickets | export)
 #   ./scripts/bench.sh locate --runs 5  timed runs per figure (default 3, after 1 warm-up)
 #   ./scripts/bench.sh tickets --quick  ticket intake and queue pages, small and short (~3 min)
 #                                       (more options: --seconds S, --concurrency C, --intake-tickets N,
@@ -40,7 +40,7 @@ fi
 # The ticket benchmarks measure PostgreSQL too: a throwaway server, as test.sh starts one.
 mode=all
 for a in "$@"; do
-  case $a in import | locate | tickets | all | generate) mode=$a ;; esac
+  case $a in import | locate | tickets | export | all | generate) mode=$a ;; esac
 done
 if [[ $mode == tickets || $mode == all ]] && [[ -z ${GRIDGOV_TEST_PG:-} ]] &&
   [[ -z ${GRIDGOV_SKIP_PG:-} || ${GRIDGOV_SKIP_PG} == 0 ]] && [[ " $* " != *" --no-pg "* ]]; then

@@ -7,7 +7,7 @@ namespace GridGov.Bench;
 // dotnet run -c Release --project bench/GridGov.Bench -- [import|locate|tickets|all] [--runs N] [tickets options]
 static class Program
 {
-    const string Usage = "usage: GridGov.Bench [import|locate|tickets|all|generate] [--runs N] [tickets options]";
+    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|all|generate] [--runs N] [tickets options]";
 
     static async Task<int> Main(string[] args)
     {
@@ -20,7 +20,7 @@ static class Program
         {
             if (args[i] == "--runs" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var n) && n > 0)
                 runs = n;
-            else if (args[i] is "import" or "locate" or "tickets" or "all" or "generate")
+            else if (args[i] is "import" or "locate" or "tickets" or "export" or "all" or "generate")
                 mode = args[i];
             else if (!TryParse(tickets, args, ref i))
             {
@@ -43,6 +43,7 @@ static class Program
         if (mode is "import" or "all") await ImportBench.RunAsync(results);
         if (mode is "locate" or "all") await LocateBench.RunAsync(results);
         if (mode is "tickets" or "all") await TicketBench.RunAsync(results, tickets);
+        if (mode is "export" or "all") await ExportBench.RunAsync(results);
 
         results.Facts["load-average-after"] = LoadAverage();
         Console.WriteLine();
@@ -60,6 +61,8 @@ static class Program
         // failed report under load.
         var failed = results.Facts.TryGetValue("locate.mismatches", out var m) && (int)m != 0;
         failed |= results.Facts.TryGetValue("intake.errors", out var e) && (long)e != 0;
+        // An export that outgrows its memory bound has stopped streaming.
+        failed |= results.Facts.TryGetValue("export.within-bound", out var b) && !(bool)b;
         return failed ? 1 : 0;
     }
 
