@@ -31,7 +31,7 @@ public static class StartupMessages
             log.LogInformation("会话和表单令牌的密钥保存在 {KeysDir}（未另行加密）；请只允许运行 GridGov 的账户读写数据目录，并随数据目录一起备份。", keysDir);
             lifetime.ApplicationStarted.Register(() =>
             {
-                var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+                var addresses = (server.Features[typeof(IServerAddressesFeature)] as IServerAddressesFeature)?.Addresses ?? [];
                 log.LogInformation("GridGov 已启动，访问地址：{Addresses}", addresses.Count > 0 ? string.Join("，", addresses) : "（由宿主提供）");
                 log.LogInformation("运行环境：{Environment}；程序目录：{ContentRoot}", EnvironmentName(env.EnvironmentName), env.ContentRootPath);
                 log.LogInformation("按 Ctrl+C 停止服务。");
