@@ -13,10 +13,12 @@ namespace GridGov.Host;
 // Right after start, in the background, this does that work once with nothing to show for it, so
 // the first person to sign in waits no longer than the second. It writes nothing and signs nobody in;
 // a failure only costs the speed-up (logged, never fatal).
-sealed class WarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IServer server, ILogger<WarmUp> log) : BackgroundService
+sealed class WarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IServer server, IConfiguration config, ILogger<WarmUp> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        // GridGov:WarmUp=false turns it off (to measure what it saves).
+        if (!config.GetValue("GridGov:WarmUp", true)) return;
         // After the server listens: the start is not made slower, only the wait for the first user shorter.
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
