@@ -31,8 +31,6 @@ public sealed class SheetScopeTests(GridGovApp app)
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("default-src 'none'", csp);
         Assert.DoesNotContain("sandbox", csp);
-        // Kept for a look at the form (pdftoppm -png -r 80).
-        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "gridgov-sheet-sample.pdf"), bytes);
 
         await using var db = app.UnscopedDb();
         Assert.True(await db.AuditRecords.AnyAsync(a => a.Action == "Print" && a.EntityType == nameof(Ticket) && a.EntityKey == t.Number && a.GridCode == t.GridCode));
