@@ -12,7 +12,7 @@
 #   GRIDGOV_TEST_HANG_TIMEOUT=20m   a test silent for that long is killed (0: never)
 #
 # It installs what is missing with apt-get (Debian's chromium and
-# fonts-noto-cjk for the browser tests, PostgreSQL server binaries), builds
+# fonts-noto-cjk and poppler-utils for the browser tests, PostgreSQL server binaries), builds
 # GridGov.slnx once (Release), then runs tests/GridGov.Tests against SQLite,
 # the same against PostgreSQL, and tests/GridGov.BrowserTests. Every run goes
 # ahead even if an earlier one failed; the exit status is non-zero if anything
@@ -81,6 +81,8 @@ if ! skip_browser; then
   pkgs=()
   [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
   have_cjk_font || pkgs+=(fonts-noto-cjk)
+  # The handling sheet's tests read the PDF with pdfinfo, pdftotext and pdftoppm.
+  command -v pdftoppm >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
   if ((${#pkgs[@]} > 0)); then
     echo "browser tests need: ${pkgs[*]}"
     apt_install "${pkgs[@]}" || BROWSER_PREREQ_ERROR="could not install ${pkgs[*]} with apt-get"
@@ -90,6 +92,8 @@ if ! skip_browser; then
       BROWSER_PREREQ_ERROR="/usr/bin/chromium is missing"
     elif ! have_cjk_font; then
       BROWSER_PREREQ_ERROR="the Noto Sans CJK font (fonts-noto-cjk) is missing"
+    elif ! command -v pdftoppm >/dev/null 2>&1; then
+      BROWSER_PREREQ_ERROR="poppler-utils (pdfinfo, pdftotext, pdftoppm) is missing"
     else
       echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
     fi

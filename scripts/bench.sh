@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GridGov's benchmarks (see bench/README.md). From the repo root:
 #
-#   ./scripts/bench.sh all              import, locate and tickets (also: import | locate | tickets)
+#   ./scripts/bench.sh all              import, locate and tickets (also: import | locate | tickets | export)
 #   ./scripts/bench.sh locate --runs 5  timed runs per figure (default 3, after 1 warm-up)
 #   ./scripts/bench.sh tickets --quick  ticket intake and queue pages, small and short (~3 min)
 #                                       (more options: --seconds S, --concurrency C, --intake-tickets N,

@@ -22,6 +22,7 @@ static class GridGovHost
         services.AddAudit();
         services.AddTickets();
         services.AddScoped<FirstStart>();
+        services.AddHostedService<WarmUp>();
     }
 
     // Before serving: migrations and first-start seeding, then the dictionaries read from memory.

@@ -32,9 +32,11 @@ public static class InfrastructureSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditAnchoring>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditAnchoring>());
+        var keysDir = Path.Combine(dataDir, "keys");
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")))
+            .PersistKeysToFileSystem(new DirectoryInfo(keysDir))
             .SetApplicationName("GridGov");
+        builder.AddStartupMessages(keysDir);
 
         builder.AddGridSecurity();
         services.AddCookieAntiforgery();

@@ -29,7 +29,7 @@ public sealed class SeedDemoCity(GridDatabase database, ImportCity import, IConf
         var boundaries = Directory.GetFiles(Path.Combine(data, "boundaries"), $"*-{cityCode}-*.geojson").FirstOrDefault();
         if (slice is null || boundaries is null)
         {
-            log.LogWarning("No shipped data for demo city {City}; start without a city", cityCode);
+            log.LogWarning("没有示范城市 {City} 的随附数据，本次启动不导入城市", cityCode);
             return false;
         }
         Console.WriteLine($"首次启动：正在导入示范城市 {cityCode} …");

@@ -36,12 +36,6 @@ static class TicketEndpoints
             .RequireAuthorization(Permissions.TicketsReport).WithName("ReportTicket").WithSummary("上报事件");
         g.MapGet("/{id:long}", async (long id, GetTicket u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .WithName("GetTicket").WithSummary("工单详情、时间线和可执行的操作");
-        // The 办理单: one A4 page with a QR code to the ticket's page on this site.
-        g.MapGet("/{id:long}/sheet.pdf", async (long id, Printing.PrintTicketSheet u, HttpContext http, CancellationToken ct) =>
-        {
-            SecurityHeaders.Pdf(http);
-            return await u.HandleAsync(id, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", ct);
-        }).WithName("PrintTicketSheet").WithSummary("打印工单办理单（PDF，一页，含二维码）");
         g.MapPost("/{id:long}/actions/{action}", async Task<Results<Ok<TicketDetail>, Created<TicketDetail>, NotFound, ProblemHttpResult, ValidationProblem>> (
             long id, string action, [FromBody] TicketActionRequest r, ExecuteTicketAction u, CancellationToken ct) =>
         {
@@ -58,6 +52,9 @@ static class TicketEndpoints
             var r = await u.HandleAsync(id, ct);
             return r is { Kind: ResultKind.Ok, Value: null } ? TypedResults.NoContent() : r.ToHttp();
         }).WithName("SuggestDepartment").WithSummary("建议派往的部门");
+        g.MapGet("/{id:long}/sheet.pdf", async (long id, HttpRequest request, Printing.PrintTicketSheet u, CancellationToken ct) => await u.HandleAsync(id, request, ct))
+            .WithName("PrintTicketSheet").WithSummary("打印事件办理单（一页 PDF）")
+            .Produces(200, contentType: Printing.PrintTicketSheet.ContentType).ProducesProblem(503);
         g.MapGet("/{id:long}/photos/{photo}", async (long id, string photo, GetTicketPhoto u, HttpResponse response, CancellationToken ct) =>
             File(await u.HandleAsync(id, photo, ct), response))
             .WithName("GetTicketPhoto").WithSummary("工单照片");

@@ -24,10 +24,10 @@ public static class SecurityHeaders
     // This answer is a file to show, never a document: the sandboxing policy instead of the site's.
     public static void Sandbox(HttpContext http) => http.Items[SandboxKey] = true;
 
-    // A PDF shown in the browser's own viewer: nothing of ours runs in it, but the viewer does not
-    // open a sandboxed document, so it gets a policy that allows nothing without the sandbox flag.
+    // A PDF shown inline: the browser's own viewer must be allowed to run (a sandbox or
+    // object-src 'none' leaves the tab blank), yet the file itself gets nothing else.
     const string PdfKey = "gridgov.csp-pdf";
-    const string PdfPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+    const string PdfPolicy = "default-src 'none'; object-src 'self'; frame-ancestors 'none'";
 
     public static void Pdf(HttpContext http) => http.Items[PdfKey] = true;
 
@@ -48,7 +48,7 @@ public static class SecurityHeaders
                 "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
                 "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = http.Items.ContainsKey(PdfKey) ? "SAMEORIGIN" : "DENY";
+            h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             if (http.Request.IsHttps && !IsLoopback(http.Request.Host.Host))
                 h.StrictTransportSecurity = "max-age=31536000";

@@ -52,9 +52,10 @@ static class BoundaryFile
             var i = 0;
             foreach (var f in features.EnumerateArray())
                 if (ReadFeature(f, ++i, file, report, seen, repaired) is { } b) result.Add(b);
-            // Published outlines are quantised and touch themselves; one line says which were repaired.
+            // Published outlines are quantised and touch themselves: expected, repaired, nothing for the
+            // operator to do — so a note that says so, not a warning that reads like a fault.
             if (repaired.Count > 0)
-                report.Warn(file, null, $"{repaired.Count} 个区县的边界自相交（坐标精度所致），已自动修复：{string.Join("、", repaired)}");
+                report.Notes.Add($"{Path.GetFileName(file)}：已按坐标精度规整 {repaired.Count} 个区县的边界线（公开数据的坐标经过取整，个别边界线会与自身相接，属正常情况，无需处理）：{string.Join("、", repaired)}");
         }
         return result;
     }

@@ -1,230 +1,280 @@
 using GridGov.Infrastructure;
 using QRCoder;
 using SkiaSharp;
+using SkiaSharp.HarfBuzz;
 
 namespace GridGov.Features.Tickets.Printing;
 
-// Draws the 办理单: one A4 page whatever the ticket holds. Every block has a fixed height (long text
-// is wrapped and cut with "…", the history keeps its newest steps and says how many it left out), so
-// nothing can push the page over. Text is laid out by Skia with the CJK typeface; Han and Latin need
-// no complex shaping (ADR 0011).
-static class TicketSheet
+// Draws the 办理单 of one ticket: an A4 form in the shape of the paper ones command centres file —
+// a titled, ruled table of the ticket's facts, its description, the steps it went through, boxes to
+// sign, and a QR code back to its page. Everything is measured against fixed boxes and cut with "…",
+// so that the sheet is always exactly one page, however long the description or the history.
+public static class TicketSheet
 {
-    const float PageWidth = 595, PageHeight = 842, Margin = 40, Width = PageWidth - 2 * Margin;
-    static readonly SKColor Ink = new(0x1f, 0x1f, 0x1f), Grey = new(0x59, 0x59, 0x59), Rule = new(0x40, 0x40, 0x40),
-        Shade = new(0xf2, 0xf2, 0xf2), Red = new(0xb7, 0x1c, 0x1c);
+    public sealed record Facts(TicketDetail Ticket, string Url, string PrintedBy, DateTime PrintedAt);
 
-    public sealed record Step(string At, string What, string Who, string? Department, string? Note);
+    // A4 in PDF points (1/72 inch); margins as a government form's, about 18 mm.
+    const float Width = 595f, Height = 842f, Margin = 50f;
+    const float Left = Margin, Right = Width - Margin, Inner = Right - Left;
+    const float Label = 78f;           // the grey label column
+    const float Row = 24f;             // one line of the facts table
+    const float Line = 15f;            // one wrapped line of text (10 pt)
+    const float DescriptionBox = 8 * Line + 10;
+    const float HistoryRow = 17f;
+    const float HistoryBox = 16 * HistoryRow;
+    const float SignatureBox = 64f;
 
-    public sealed record Content(string Number, string Category, string State, string Source, string Urgency,
-        string? Reporter, string ReportedAt, string? Grid, string? Centre, string? Department, string? CoDepartments,
-        string? DueAt, string? Address, string? Location, string Description, string? Result, string? Supervision,
-        IReadOnlyList<Step> Steps, string Url, string PrintedAt, string PrintedBy);
+    static readonly SKColor Ink = new(0x1f, 0x1f, 0x1f), Rule = new(0x40, 0x40, 0x40), Shade = new(0xf0, 0xf0, 0xf0), Red = new(0xc0, 0x1c, 0x1c);
 
-    public static byte[] Pdf(Content c, SKTypeface face)
+    public static byte[] Render(Facts f, SKTypeface typeface)
     {
         using var stream = new MemoryStream();
-        using (var doc = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
+        var metadata = new SKDocumentPdfMetadata
         {
-            Title = $"事件办理单 {c.Number}", Creator = "GridGov 网格化社会治理平台", Producer = "GridGov", RasterDpi = 300,
-        }))
+            Title = $"事件办理单 {f.Ticket.Number}", Creator = "网格化社会治理平台", Producer = "GridGov",
+            Creation = DateTime.SpecifyKind(f.PrintedAt, DateTimeKind.Utc), RasterDpi = 300,
+        };
+        using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            var canvas = doc.BeginPage(PageWidth, PageHeight);
-            new Painter(canvas, face).Draw(c);
-            doc.EndPage();
-            doc.Close();
+            var canvas = document.BeginPage(Width, Height);
+            using var shaper = new SKShaper(typeface);
+            new Pen(canvas, shaper, typeface).Draw(f);
+            document.EndPage();
+            document.Close();
         }
         return stream.ToArray();
     }
 
-    sealed class Painter(SKCanvas canvas, SKTypeface face)
+    sealed class Pen(SKCanvas canvas, SKShaper shaper, SKTypeface typeface)
     {
-        readonly SKFont body = new(face, 10.5f), small = new(face, 8.5f), label = new(face, 10.5f) { Embolden = true },
-            title = new(face, 20) { Embolden = true }, head = new(face, 12) { Embolden = true };
-        readonly SKPaint ink = new() { Color = Ink, IsAntialias = true }, grey = new() { Color = Grey, IsAntialias = true },
-            red = new() { Color = Red, IsAntialias = true }, shade = new() { Color = Shade },
-            line = new() { Color = Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.7f, IsAntialias = true };
-
-        public void Draw(Content c)
+        public void Draw(Facts f)
         {
+            var t = f.Ticket;
             var y = Margin;
-            // Title block: the sheet's name, its number, and the QR code to the ticket on the right.
-            Text("网格化社会治理", Margin, y + 14, head, grey);
-            Text("事件办理单", Margin, y + 40, title, ink);
-            Text($"编号：{c.Number}", Margin, y + 62, label, ink);
-            if (c.Urgency != "") Text(c.Urgency, Margin + 200, y + 62, label, red);
-            Qr(c.Url, PageWidth - Margin - 76, y - 4, 76);
-            Text("扫码查看工单", PageWidth - Margin - 76 + 38 - Measure("扫码查看工单", small) / 2, y + 84, small, grey);
-            y += 92;
-
-            // The facts, two pairs a row; long ones get the whole row.
-            float half = Width / 2, key = 64;
-            y = Pair(y, ("事件类别", c.Category), ("当前状态", c.State), half, key);
-            y = Pair(y, ("事件来源", c.Source), ("上报时间", c.ReportedAt), half, key);
-            y = Pair(y, ("上报人", c.Reporter ?? "—"), ("处置时限", c.DueAt ?? "—"), half, key);
-            y = Pair(y, ("所属网格", c.Grid ?? "—"), ("指挥中心", c.Centre ?? "—"), half, key);
-            y = Pair(y, ("主办部门", c.Department ?? "—"), ("协办部门", c.CoDepartments ?? "—"), half, key);
-            if (c.Supervision is not null) y = Row(y, "督办", c.Supervision, key, 1);
-            y = Row(y, "事件地址", c.Address ?? "—", key, 2);
-            y = Row(y, "位置", c.Location ?? "—", key, 1);
-            y = Row(y, "事件描述", c.Description, key, 7);
-            y = Row(y, "处置结果", c.Result ?? "", key, 3);
-
-            // The history: the newest steps that fit, oldest first.
-            y += 14;
-            Text("办理过程", Margin, y + 12, head, ink);
+            // Title, double-ruled under it, and the QR code in the top right corner.
+            Text("网格化社会治理 事件办理单", Width / 2, y + 24, 20, bold: true, align: SKTextAlign.Center);
+            QrCode(f.Url, Right - 62, y - 16, 62);
+            y += 40;
+            Text($"编号：{t.Number}", Left, y + 12, 10);
+            Text($"打印：{ChinaTime.FromUtc(f.PrintedAt):yyyy-MM-dd HH:mm}　{Cut(f.PrintedBy, 12)}", Right - 70, y + 12, 8.5f, align: SKTextAlign.Right);
             y += 20;
-            y = Steps(y, c.Steps, PageHeight - Margin - 24 - 96 - y);
+            HLine(Left, Right, y, 1.6f);
+            y += 3;
 
-            // Signatures, always at the same place above the footer.
-            var sy = PageHeight - Margin - 24 - 86;
-            Signatures(sy, ["处置人（签字）", "核查人（签字）", "结案人（签字）"]);
-
-            var foot = $"打印：{c.PrintedBy}　{c.PrintedAt}　　本单由 GridGov 网格化社会治理平台生成，以系统记录为准";
-            Text(foot, Margin, PageHeight - Margin, small, grey);
-        }
-
-        float Pair(float y, (string Key, string Value) a, (string Key, string Value) b, float half, float key)
-        {
-            const float h = 22;
-            Cell(Margin, y, key, h, a.Key, true);
-            Cell(Margin + key, y, half - key, h, a.Value, false);
-            Cell(Margin + half, y, key, h, b.Key, true);
-            Cell(Margin + half + key, y, half - key, h, b.Value, false);
-            return y + h;
-        }
-
-        float Row(float y, string key, string value, float keyWidth, int lines)
-        {
-            var h = 8 + 15 * lines;
-            var text = Wrap(value, body, Width - keyWidth - 10, lines);
-            canvas.DrawRect(Margin, y, keyWidth, h, shade);
-            canvas.DrawRect(Margin, y, keyWidth, h, line);
-            canvas.DrawRect(Margin + keyWidth, y, Width - keyWidth, h, line);
-            Text(key, Margin + 6, y + 15, label, ink);
-            for (var i = 0; i < text.Count; i++) Text(text[i], Margin + keyWidth + 5, y + 15 + 15 * i, body, ink);
-            return y + h;
-        }
-
-        void Cell(float x, float y, float w, float h, string text, bool isKey)
-        {
-            if (isKey) canvas.DrawRect(x, y, w, h, shade);
-            canvas.DrawRect(x, y, w, h, line);
-            var font = isKey ? label : body;
-            Text(Wrap(text, font, w - 10, 1)[0], x + (isKey ? 6 : 5), y + 15, font, ink);
-        }
-
-        float Steps(float y, IReadOnlyList<Step> steps, float room)
-        {
-            float[] widths = [86, 72, 100, 104, Width - 86 - 72 - 100 - 104];
-            string[] heads = ["时间", "环节", "办理人", "部门", "意见"];
-            const float h = 19;
-            var x = Margin;
-            for (var i = 0; i < heads.Length; i++) { canvas.DrawRect(x, y, widths[i], h, shade); canvas.DrawRect(x, y, widths[i], h, line); Text(heads[i], x + 5, y + 13, label, ink); x += widths[i]; }
-            y += h;
-            var fit = Math.Max(1, (int)((room - h) / h) - 1);
-            var shown = steps.Count <= fit + 1 ? steps : steps.Skip(steps.Count - fit).ToList();
-            if (shown.Count < steps.Count)
+            // The facts: label | value | label | value.
+            var top = y;
+            var half = Inner / 2;
+            (string, string, string, string)[] pairs =
+            [
+                ("事件编号", t.Number, "当前状态", t.StateName + (t.Overdue ? "（已超期）" : "")),
+                ("事件类别", t.CategoryName, "事件来源", TicketNames.Source(t.Source)),
+                ("上报人", t.ReporterName ?? "—", "上报时间", ChinaTime.Format(t.ReportedAt)),
+                ("处置时限", t.DueAt is { } due ? ChinaTime.Format(due) : "—", "主办部门", t.LeadDepartment ?? "—"),
+            ];
+            foreach (var (l1, v1, l2, v2) in pairs)
             {
-                canvas.DrawRect(Margin, y, Width, h, line);
-                Text($"……此前另有 {steps.Count - shown.Count} 条记录，详见系统", Margin + 5, y + 13, small, grey);
-                y += h;
+                LabelCell(Left, y, Row, l1);
+                Text(Cut(v1, half - Label - 10, 10), Left + Label + 6, y + 16, 10);
+                LabelCell(Left + half, y, Row, l2);
+                Text(Cut(v2, half - Label - 10, 10), Left + half + Label + 6, y + 16, 10,
+                    color: l1 == "事件编号" && t.Overdue ? Red : Ink);
+                y += Row;
+                HLine(Left, Right, y, 0.6f);
             }
-            if (steps.Count == 0)
+            foreach (var (label, value) in new[]
             {
-                canvas.DrawRect(Margin, y, Width, h, line);
-                Text("暂无办理记录", Margin + 5, y + 13, body, grey);
-                return y + h;
+                ("事件地址", t.Address ?? "—"),
+                ("所属网格", Join(t.GridName, t.CentreName is { } c ? $"（{c}）" : null)
+                    + (t.Lon is { } lon && t.Lat is { } lat ? $"　坐标 {lon:0.000000}, {lat:0.000000}" : "")),
+            })
+            {
+                LabelCell(Left, y, Row, label);
+                Text(Cut(value, Inner - Label - 12, 10), Left + Label + 6, y + 16, 10);
+                y += Row;
+                HLine(Left, Right, y, 0.6f);
             }
-            foreach (var s in shown)
+
+            // The description, wrapped inside its box; whatever does not fit ends in "…".
+            LabelCell(Left, y, DescriptionBox, "问题描述");
+            var lines = Wrap(t.Description, Inner - Label - 14, 10, (int)((DescriptionBox - 10) / Line));
+            for (var i = 0; i < lines.Count; i++) Text(lines[i], Left + Label + 7, y + 17 + i * Line, 10);
+            y += DescriptionBox;
+            HLine(Left, Right, y, 0.6f);
+
+            // The history, oldest first; when it does not fit, the report itself and the latest steps.
+            LabelCell(Left, y, HistoryBox + HistoryRow, "办理过程");
+            History(t.Timeline, Left + Label, y);
+            y += HistoryBox + HistoryRow;
+            HLine(Left, Right, y, 0.6f);
+
+            // The label column's rule, from the first row to the signatures.
+            VLine(Left + Label, top, y, 0.6f);
+
+            // Signatures: who handled, who answers for the department, who checked at the centre.
+            string[] signers = ["经办人（签字）", "部门负责人（签字）", "指挥中心审核（盖章）"];
+            var w = Inner / signers.Length;
+            for (var i = 0; i < signers.Length; i++)
             {
-                x = Margin;
-                string?[] cells = [s.At, s.What, s.Who, s.Department, s.Note];
-                for (var i = 0; i < cells.Length; i++)
+                var x = Left + i * w;
+                Fill(x, y, w, 18, Shade);
+                Text(signers[i], x + w / 2, y + 13, 9.5f, align: SKTextAlign.Center);
+                Text("年　　月　　日", x + w - 8, y + SignatureBox + 18 - 8, 9, align: SKTextAlign.Right);
+                if (i > 0) VLine(x, y, y + SignatureBox + 18, 0.6f);
+            }
+            HLine(Left, Right, y + 18, 0.6f);
+            y += SignatureBox + 18;
+
+            // The outer frame, heavier than the inner rules.
+            Box(Left, top, Inner, y - top, 1.4f);
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                VLine(Left + half, top + i * Row, top + (i + 1) * Row, 0.6f);
+                VLine(Left + half + Label, top + i * Row, top + (i + 1) * Row, 0.6f);
+            }
+
+            y += 16;
+            Text("说明：本单由网格化社会治理平台生成，以系统记录为准；扫描右上角二维码可查看事件详情及全部办理记录。", Left, y, 8, color: new SKColor(0x55, 0x55, 0x55));
+        }
+
+        void History(List<TicketEventDto> events, float x, float y)
+        {
+            var w = Right - x;
+            // 序号 | 时间 | 环节 | 办理人（部门） | 意见
+            float[] cols = [28, 92, 58, 96];
+            var opinion = w - cols.Sum();
+            string[] heads = ["序号", "办理时间", "环节", "办理人／部门", "办理意见"];
+            Fill(x, y, w, HistoryRow, Shade);
+            var cx = x;
+            for (var i = 0; i < heads.Length; i++)
+            {
+                var cw = i < cols.Length ? cols[i] : opinion;
+                Text(heads[i], cx + cw / 2, y + 12, 9, align: SKTextAlign.Center);
+                if (i > 0) VLine(cx, y, y + HistoryRow + HistoryBox, 0.4f);
+                cx += cw;
+            }
+            HLine(x, Right, y + HistoryRow, 0.4f);
+
+            var capacity = (int)(HistoryBox / HistoryRow);
+            var rows = events.Select((e, i) => (No: (i + 1).ToString(), Event: (TicketEventDto?)e)).ToList();
+            if (rows.Count > capacity)
+            {
+                // Keep the report (first) and the latest steps; one row says how many are left out.
+                var latest = rows.Skip(rows.Count - (capacity - 2)).ToList();
+                rows = [rows[0], ("…", null), .. latest];
+            }
+            var skipped = events.Count - (rows.Count(r => r.Event is not null));
+            var ry = y + HistoryRow;
+            foreach (var (no, e) in rows)
+            {
+                var baseline = ry + 12;
+                cx = x;
+                if (e is null)
                 {
-                    canvas.DrawRect(x, y, widths[i], h, line);
-                    var font = i == 0 ? small : body;
-                    Text(Wrap(cells[i] ?? "", font, widths[i] - 8, 1)[0], x + 4, y + 13, font, ink);
-                    x += widths[i];
+                    Fill(x + 0.5f, ry + 0.5f, w - 1, HistoryRow - 1, SKColors.White);
+                    Text($"……中间 {skipped} 条办理记录从略，详见系统……", x + w / 2, baseline, 8.5f, align: SKTextAlign.Center, color: new SKColor(0x66, 0x66, 0x66));
                 }
-                y += h;
+                else
+                {
+                    string[] cells = [no, ChinaTime.FromUtc(e.At).ToString("yyyy-MM-dd HH:mm"), e.ActionName,
+                        Join(e.ActorName, e.Department is { } d ? $"（{d}）" : null), e.Note ?? ""];
+                    for (var i = 0; i < cells.Length; i++)
+                    {
+                        var cw = i < cols.Length ? cols[i] : opinion;
+                        var centred = i == 0;
+                        Text(Cut(OneLine(cells[i]), cw - 6, 8.5f), centred ? cx + cw / 2 : cx + 3, baseline, 8.5f,
+                            align: centred ? SKTextAlign.Center : SKTextAlign.Left);
+                        cx += cw;
+                    }
+                }
+                ry += HistoryRow;
+                HLine(x, Right, ry, 0.25f);
             }
-            return y;
         }
 
-        void Signatures(float y, string[] who)
-        {
-            var w = Width / who.Length;
-            for (var i = 0; i < who.Length; i++)
-            {
-                var x = Margin + i * w;
-                canvas.DrawRect(x, y, w, 80, line);
-                Text(who[i], x + 8, y + 18, label, ink);
-                Text("日期：　　年　　月　　日", x + 8, y + 70, small, grey);
-            }
-        }
-
-        // The QR code drawn as vector squares, so it prints sharp at any size.
-        void Qr(string url, float x, float y, float size)
+        void QrCode(string url, float x, float y, float size)
         {
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-            var modules = data.ModuleMatrix;
-            var n = modules.Count;
-            var cell = size / n;
-            using var dark = new SKPaint { Color = SKColors.Black };
+            var matrix = data.ModuleMatrix;
+            var n = matrix.Count;
+            var module = size / n;
+            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = false, Style = SKPaintStyle.Fill };
             for (var r = 0; r < n; r++)
-                for (var col = 0; col < n; col++)
-                    if (modules[r][col]) canvas.DrawRect(x + col * cell, y + r * cell, cell + 0.05f, cell + 0.05f, dark);
+                for (var c = 0; c < n; c++)
+                    if (matrix[r][c]) canvas.DrawRect(x + c * module, y + r * module, module + 0.02f, module + 0.02f, paint);
         }
 
-        void Text(string s, float x, float y, SKFont font, SKPaint paint) => canvas.DrawText(s, x, y, SKTextAlign.Left, font, paint);
-
-        static float Measure(string s, SKFont font) => font.MeasureText(s);
-
-        // Wraps at any character (Chinese has no spaces to break at) and keeps Latin words whole when
-        // they fit a line; a text longer than `lines` lines ends with "…".
-        public static List<string> Wrap(string text, SKFont font, float width, int lines)
+        void LabelCell(float x, float y, float h, string label)
         {
-            var result = new List<string>();
-            var paragraphs = text.Replace("\r", "").Split('\n');
-            foreach (var p in paragraphs)
+            Fill(x, y, Label, h, Shade);
+            Text(label, x + Label / 2, y + Math.Min(h, Row) / 2 + 4, 10, align: SKTextAlign.Center);
+        }
+
+        void Text(string text, float x, float y, float size, bool bold = false, SKTextAlign align = SKTextAlign.Left, SKColor? color = null)
+        {
+            if (text.Length == 0) return;
+            using var font = Font(size, bold);
+            using var paint = new SKPaint { Color = color ?? Ink, IsAntialias = true };
+            canvas.DrawShapedText(shaper, text, x, y, align, font, paint);
+        }
+
+        SKFont Font(float size, bool bold = false) => new(typeface, size) { Embolden = bold, Subpixel = true };
+
+        float Measure(string text, float size)
+        {
+            using var font = Font(size);
+            return font.MeasureText(text);
+        }
+
+        // The text in one line of `width`, cut with "…" when longer.
+        string Cut(string text, float width, float size = 10)
+        {
+            if (Measure(text, size) <= width) return text;
+            var n = text.Length;
+            while (n > 0 && Measure(text[..n] + "…", size) > width) n--;
+            return text[..n] + "…";
+        }
+
+        // Lines of at most `width`, at most `max` of them; the last one ends in "…" if text remains.
+        List<string> Wrap(string text, float width, float size, int max)
+        {
+            var lines = new List<string>();
+            foreach (var paragraph in text.Replace("\r", "").Split('\n'))
             {
-                var rest = p;
+                var rest = paragraph;
                 do
                 {
-                    var take = Fit(rest, font, width);
-                    result.Add(rest[..take]);
-                    rest = rest[take..].TrimStart(' ');
-                } while (rest.Length > 0 && result.Count <= lines);
-                if (result.Count > lines) break;
+                    var n = rest.Length;
+                    while (n > 1 && Measure(rest[..n], size) > width) n--;
+                    lines.Add(rest[..n]);
+                    rest = rest[n..];
+                } while (rest.Length > 0 && lines.Count <= max);
+                if (lines.Count > max) break;
             }
-            if (result.Count == 0) result.Add("");
-            if (result.Count > lines)
-            {
-                result.RemoveRange(lines, result.Count - lines);
-                var last = result[^1];
-                while (last.Length > 0 && font.MeasureText(last + "…") > width) last = last[..^1];
-                result[^1] = last + "…";
-            }
-            return result;
+            if (lines.Count <= max) return lines;
+            lines = lines[..max];
+            lines[^1] = Cut(lines[^1] + "…", width, size); // ends in "…" whether or not it had to be cut
+            return lines;
         }
 
-        static int Fit(string s, SKFont font, float width)
+        void HLine(float x1, float x2, float y, float width) => Stroke(width, p => canvas.DrawLine(x1, y, x2, y, p));
+        void VLine(float x, float y1, float y2, float width) => Stroke(width, p => canvas.DrawLine(x, y1, x, y2, p));
+        void Box(float x, float y, float w, float h, float width) => Stroke(width, p => canvas.DrawRect(x, y, w, h, p));
+
+        void Stroke(float width, Action<SKPaint> draw)
         {
-            if (font.MeasureText(s) <= width) return s.Length;
-            int lo = 1, hi = s.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi + 1) / 2;
-                if (font.MeasureText(s.AsSpan(0, mid)) <= width) lo = mid; else hi = mid - 1;
-            }
-            // Do not cut a Latin word or number in two when a space before it allows.
-            var space = s.LastIndexOf(' ', lo - 1);
-            if (lo < s.Length && char.IsAsciiLetterOrDigit(s[lo]) && char.IsAsciiLetterOrDigit(s[lo - 1]) && space > lo / 2) return space + 1;
-            return lo;
+            using var paint = new SKPaint { Color = Rule, StrokeWidth = width, Style = SKPaintStyle.Stroke, IsAntialias = true };
+            draw(paint);
         }
-    }
 
-    public static string Time(DateTime utc) => ChinaTime.Format(utc);
+        void Fill(float x, float y, float w, float h, SKColor color)
+        {
+            using var paint = new SKPaint { Color = color, Style = SKPaintStyle.Fill };
+            canvas.DrawRect(x, y, w, h, paint);
+        }
+
+        static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+        static string OneLine(string text) => text.ReplaceLineEndings(" ");
+        static string Join(string? a, string? b) => (a ?? "—") + (b ?? "");
+    }
 }

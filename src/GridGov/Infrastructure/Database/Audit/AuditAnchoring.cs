@@ -95,7 +95,7 @@ public sealed class AuditAnchoring(GridDatabase database, IConfiguration config,
         var signed = new AuditAnchor(last.Seq, last.Hash, AuditChain.Now(time), last.KeyedFrom).Sign(key);
         signed.Write(keys.AnchorFile);
         lastRefusal = null;
-        log.LogInformation("Audit head anchored: seq {Seq} hash {Hash} key {KeyId} at {At:o}", signed.Seq, signed.Hash, signed.KeyId, signed.At);
+        log.LogInformation("审计链已锚定：序号 {Seq}，哈希 {Hash}，密钥 {KeyId}，时间 {At:o}", signed.Seq, signed.Hash, signed.KeyId, signed.At);
         return AnchorOutcome.Anchored;
     }
 
