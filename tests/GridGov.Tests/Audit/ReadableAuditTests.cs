@@ -126,7 +126,7 @@ public sealed class ReadableAuditTests(GridGovApp app)
         texts.AddRange(cells);
         readable.AddRange(cells);
         foreach (var secret in secrets) Assert.DoesNotContain(texts, t => t.Contains(secret, StringComparison.Ordinal));
-        foreach (var name in Latin) Assert.DoesNotContain(readable, t => t.Contains(name, StringComparison.Ordinal));
+        foreach (var column in Latin) Assert.DoesNotContain(readable, t => t.Contains(column, StringComparison.Ordinal));
         // A reset changes only hidden columns and the stamp: no record says nothing changed.
         Assert.All(items, a => Assert.NotEqual("", a.GetProperty("summary").GetString()));
     }
