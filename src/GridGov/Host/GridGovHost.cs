@@ -33,20 +33,9 @@ static class GridGovHost
         await app.Services.LoadTicketCachesAsync();
     }
 
-    static bool IsPageRequest(HttpContext http)
-    {
-        var path = http.Request.Path;
-        return HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
-            && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/_framework")
-            && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/_content");
-    }
-
     public static void UseGridGov(this WebApplication app)
     {
         app.UseInfrastructure();
-        // A page the browser asks for that no route knows: the 404 page with its way back, not a
-        // ProblemDetails body (the API, its description and the framework's files keep that).
-        app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // The API's description is for the administrators who connect other systems (they manage
         // accounts), not for every signed-in user; the menu links it for them only.
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Permissions.UsersManage);
