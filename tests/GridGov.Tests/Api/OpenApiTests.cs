@@ -14,7 +14,7 @@ public sealed class OpenApiTests(GridGovApp app)
         using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/api/docs/")).StatusCode);
-        using var client = await app.ClientForAsync("street");
+        using var client = await app.ClientForAsync("district");
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/org/units/{code}/children.geojson", paths);
@@ -32,7 +32,7 @@ public sealed class OpenApiTests(GridGovApp app)
     [Fact]
     public async Task Every_operation_has_an_operation_id_and_a_chinese_summary()
     {
-        using var client = await app.ClientForAsync("street");
+        using var client = await app.ClientForAsync("district");
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var operations = doc.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
