@@ -55,12 +55,40 @@ public static partial class ChineseProblems
             var http = ctx.HttpContext;
             var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
             var status = http.Response.StatusCode;
+            if (status == StatusCodes.Status404NotFound && IsPageRequest(http.Request))
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.WriteAsync(NotFoundPage);
+                return;
+            }
             if (await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = status } })) return;
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync($"{status} {TitleFor(status)}");
         });
 
     static bool IsAscii(string text) => text.All(char.IsAscii);
+
+    // A person who typed or followed a wrong address (a GET that takes HTML, outside the API) gets a
+    // page with the two ways out, not a JSON body; programs keep their ProblemDetails.
+    static bool IsPageRequest(HttpRequest r) =>
+        HttpMethods.IsGet(r.Method) && r.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+        && !r.Path.StartsWithSegments("/api") && !r.Path.StartsWithSegments("/openapi") && !r.Path.StartsWithSegments("/hubs");
+
+    const string NotFoundPage = """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>页面不存在 - 网格化社会治理平台</title><link rel="icon" type="image/svg+xml" href="/favicon.svg">
+        <style>
+        body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;background:#f5f5f5;color:#262626}
+        main{max-width:480px;margin:18vh auto 0;padding:40px 24px;text-align:center;background:#fff;border-radius:8px}
+        h1{font-size:24px;margin:0 0 12px}p{color:#595959;margin:0 0 28px}
+        a{display:inline-block;margin:0 6px;padding:6px 16px;border-radius:6px;border:1px solid #d9d9d9;color:#262626;text-decoration:none}
+        a.primary{background:#d4380d;border-color:#d4380d;color:#fff}
+        </style></head><body><main id="not-found-page">
+        <h1>404 页面不存在</h1><p>您访问的页面不存在，可能地址有误或页面已被移除。</p>
+        <a href="/" data-gg-back id="way-back">返回上一页</a><a class="primary" href="/" id="way-home">回到工作台</a>
+        </main><script src="/js/wayback.js"></script></body></html>
+        """;
 }
 
 // Turns the framework's BadHttpRequestException (unreadable JSON, a value of the wrong type, a
