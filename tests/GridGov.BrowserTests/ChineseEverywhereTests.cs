@@ -46,8 +46,11 @@ public sealed partial class ChineseEverywhereTests(BrowserApp app)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(page.Locator(".ant-skeleton, .ant-spin-spinning")).ToHaveCountAsync(0);
         var seen = await page.EvaluateAsync<JsonElement>(CollectScript);
-        var words = LatinWord().Matches(seen.GetProperty("text").GetString()!).Select(m => m.Value)
-            .Where(w => !Allowed.Contains(w) && !Accounts.Contains(w) && !w.Any(char.IsDigit)).Distinct().ToList();
+        var text = seen.GetProperty("text").GetString()!;
+        // Each word with a little of what surrounds it, so that the failure says where it is.
+        var words = LatinWord().Matches(text).Where(m => !Allowed.Contains(m.Value) && !Accounts.Contains(m.Value) && !m.Value.Any(char.IsDigit))
+            .Select(m => $"{m.Value}（「{text.Substring(Math.Max(0, m.Index - 12), Math.Min(text.Length, m.Index + m.Length + 12) - Math.Max(0, m.Index - 12)).ReplaceLineEndings(" ")}」）")
+            .DistinctBy(w => w[..w.IndexOf('（')]).ToList();
         if (seen.GetProperty("files").GetInt32() > 0) words.Add("Choose Files (原生文件选择框)");
         return words.Select(w => $"{url}: {w}").ToList();
     }

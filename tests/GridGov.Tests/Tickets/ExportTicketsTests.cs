@@ -68,8 +68,10 @@ public sealed class ExportTicketsTests(GridGovApp app)
         Assert.Equal([hotline[3].Number], (await ExportAsync("street", $"keyword={hotline[3].Number}&queue=All")).Select(r => r["编号"]));
 
         await using var db = app.UnscopedDb();
-        var audit = await db.AuditRecords.Where(a => a.Action == "Export" && a.EntityType == nameof(Ticket) && a.After!.Contains(id) && a.After.Contains("Hotline"))
-            .SingleAsync();
+        // The filter is written in the list's own words (来源：热线…), as auditors read it.
+        static string Filter(string after) => JsonDocument.Parse(after).RootElement.GetProperty("filter").GetString()!;
+        var audit = Assert.Single(await db.AuditRecords.Where(a => a.Action == "Export" && a.EntityType == nameof(Ticket)).ToListAsync(),
+            a => Filter(a.After!).Contains(id) && Filter(a.After!).Contains("来源：" + TicketNames.Source(TicketSource.Hotline)));
         Assert.Equal(23, JsonDocument.Parse(audit.After!).RootElement.GetProperty("rows").GetInt32());
         Assert.Equal("工单", audit.EntityKey);
         // The audit record says which filter (the export's JSON escapes the Chinese marker).

@@ -42,8 +42,9 @@ public sealed class ExportAuditRecords(ListAuditRecords list, XlsxExport export,
         }
     }
 
-    static string Describe(AuditQuery q) => string.Join("&", new (string, object?)[]
+    static string Describe(AuditQuery q) => string.Join("；", new (string, object?)[]
     {
-        ("actor", q.Actor), ("entityType", q.EntityType), ("obj", q.Obj), ("action", q.Action), ("from", q.From), ("to", q.To),
-    }.Where(p => p.Item2 is not null && p.Item2.ToString() != "").Select(p => $"{p.Item1}={p.Item2}"));
+        ("操作人", q.Actor), ("对象类型", q.EntityType is { } t ? AuditNaming.EntityName(t) : null), ("对象", q.Obj),
+        ("操作", q.Action is { } a ? AuditNaming.ActionName(a) : null), ("起始日期", q.From), ("截止日期", q.To),
+    }.Where(p => p.Item2 is not null && p.Item2.ToString() != "").Select(p => $"{p.Item1}：{p.Item2}"));
 }

@@ -37,6 +37,7 @@ sealed class TicketAuditNames : AuditNames
             Values = new()
             {
                 ["State"] = State, ["Source"] = Source,
+                ["AcceptLimit"] = LimitText, ["DispatchLimit"] = LimitText, ["HandleLimit"] = LimitText, ["VerifyLimit"] = LimitText,
                 ["Supervision"] = v => Enum.TryParse<Supervision>(v, out var s) ? (s == Supervision.None ? "无" : TicketNames.Supervision(s)) : null,
                 ["Evaluation"] = v => Enum.TryParse<Evaluation>(v, out var e) ? TicketNames.Evaluation(e) : null,
                 ["Pending"] = v => v switch { nameof(PendingRequest.None) => "无", nameof(PendingRequest.Extension) => "延期", nameof(PendingRequest.Shelve) => "挂账", _ => null },
@@ -82,9 +83,16 @@ sealed class TicketAuditNames : AuditNames
                 ["Id"] = "编号", ["Code"] = "代码", ["ParentCode"] = "上级代码", ["Name"] = "名称", ["Kind"] = "大类", ["Urgent"] = "紧急",
                 ["RadiusMeters"] = "半径（米）", ["DepartmentKind"] = "部门类型", ["Enabled"] = "启用", ["categories"] = "类别数",
             }.Concat(Limits).ToDictionary(),
-            Values = new() { ["Kind"] = v => v switch { nameof(CategoryKind.Event) => "事件", nameof(CategoryKind.Component) => "部件", nameof(CategoryKind.Governance) => "社会治理", _ => null } },
+            Values = new Dictionary<string, Func<string, string?>>
+            {
+                ["Kind"] = v => v switch { nameof(CategoryKind.Event) => "事件", nameof(CategoryKind.Component) => "部件", nameof(CategoryKind.Governance) => "社会治理", _ => null },
+            }.Concat(Limits.Keys.Select(k => KeyValuePair.Create(k, (Func<string, string?>)LimitText))).ToDictionary(),
         },
     ];
+
+    // A limit as the category file writes it ("2h", "1.5d") in words.
+    static string? LimitText(string v) =>
+        v.EndsWith('h') ? $"{v[..^1]} 个工作小时" : v.EndsWith('d') ? $"{v[..^1]} 个工作日" : null;
 
     static async Task<Dictionary<string, string>> TicketsAsync(GridDbContext db, IReadOnlyCollection<string> keys, CancellationToken ct)
     {

@@ -29,7 +29,8 @@ public sealed class ExportUsers(ListUsers list, XlsxExport export, GridDbContext
             new("最后登录", u => u.LastLoginAt is null ? "" : ChinaTime.Format(u.LastLoginAt), 20),
             new("创建时间", u => ChinaTime.Format(u.CreatedAt), 20),
         ];
-        var filter = string.Join("&", new[] { q.Unit is { } unit ? $"unit={unit}" : null, string.IsNullOrWhiteSpace(q.Keyword) ? null : $"keyword={q.Keyword}", q.Sort is null ? null : $"sort={q.Sort}" }.OfType<string>());
+        var filter = string.Join("；", new[] { q.Unit is { } unit ? $"单位：{unit}" : null, string.IsNullOrWhiteSpace(q.Keyword) ? null : $"关键词：{q.Keyword}",
+            q.Sort switch { null => null, "userName" => "排序：账号", "-userName" => "排序：账号（倒序）", "lastLoginAt" => "排序：最近登录", "-lastLoginAt" => "排序：最近登录（倒序）", var s => $"排序：{s}" } }.OfType<string>());
         return await export.FileAsync(rows, columns, nameof(AppUser), "用户", filter, ct);
     }
 }

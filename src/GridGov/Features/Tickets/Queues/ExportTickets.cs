@@ -51,10 +51,20 @@ public sealed class ExportTickets(ListTickets list, XlsxExport export, GridDbCon
         return await export.FileAsync(rows, columns, nameof(Ticket), "工单", Describe(q), ct);
     }
 
-    // What the audit record says was exported: the query as it was asked.
-    static string Describe(TicketQuery q) => string.Join("&", new (string, object?)[]
+    // What the audit record says was exported: the query as it was asked, in the words of the list's
+    // own filters, since auditors read it.
+    static string Describe(TicketQuery q) => string.Join("；", new (string, object?)[]
     {
-        ("queue", q.Queue), ("category", q.Category), ("area", q.Area), ("source", q.Source), ("from", q.From), ("to", q.To),
-        ("keyword", q.Keyword), ("sort", q.Sort),
-    }.Where(p => p.Item2 is not null && p.Item2.ToString() != "").Select(p => $"{p.Item1}={p.Item2}"));
+        ("队列", q.Queue is { } queue ? TicketQueues.NameOf(queue) : null), ("类别", q.Category), ("区域", q.Area),
+        ("来源", q.Source is { } source ? TicketNames.Source(source) : null), ("起始日期", q.From), ("截止日期", q.To),
+        ("关键词", q.Keyword), ("排序", SortName(q.Sort)),
+    }.Where(p => p.Item2 is not null && p.Item2.ToString() != "").Select(p => $"{p.Item1}：{p.Item2}"));
+
+    static string? SortName(string? sort) => sort switch
+    {
+        null or "" => null,
+        "reportedAt" => "上报时间（早在前）", "-reportedAt" => "上报时间（新在前）",
+        "dueAt" => "时限（早在前）", "-dueAt" => "时限（晚在前）",
+        _ => sort,
+    };
 }
