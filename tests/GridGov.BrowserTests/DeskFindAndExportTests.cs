@@ -13,7 +13,7 @@ public sealed class DeskFindAndExportTests(BrowserApp app)
     [Fact]
     public async Task A_ticket_is_opened_by_its_number_from_the_header_and_another_streets_is_not()
     {
-        var marker = "编号" + Guid.NewGuid().ToString("N")[..6];
+        var marker = "编号" + Random.Shared.Next(100_000, 1_000_000);
         var (own, other) = await data.PointsAsync();
         var mine = await data.ReportAsync(await data.ClientAsync("street"), $"{marker}窨井盖破损", own);
         var elsewhere = await data.ReportAsync(await data.ClientAsync("admin"), $"{marker}别的街道的井盖", other);
@@ -37,7 +37,7 @@ public sealed class DeskFindAndExportTests(BrowserApp app)
     [Fact]
     public async Task The_export_of_a_filtered_queue_holds_exactly_its_rows()
     {
-        var marker = "导出" + Guid.NewGuid().ToString("N")[..6];
+        var marker = "导出" + Random.Shared.Next(100_000, 1_000_000);
         var street = await data.ClientAsync("street");
         var (own, other) = await data.PointsAsync();
         var wanted = new List<DeskData.Reported>();

@@ -30,7 +30,7 @@ public sealed class DeskTablesTests(BrowserApp app)
     [InlineData(1440, 900)]
     public async Task The_queue_shows_its_key_columns_and_one_row_of_tiles(int width, int height)
     {
-        var marker = "适屏" + Guid.NewGuid().ToString("N")[..6];
+        var marker = "适屏" + Random.Shared.Next(100_000, 1_000_000);
         var street = await data.ClientAsync("street");
         var (own, _) = await data.PointsAsync();
         await data.ReportAsync(street, $"{marker}梅园新村十二号楼东侧垃圾堆放三天无人清运，气味很大，居民多次反映，请尽快安排清运并对周边冲洗消毒", own);
