@@ -34,14 +34,13 @@ sealed class TicketAuditNames : AuditNames
             }.Concat(Limits).ToDictionary(),
             // The optimistic-concurrency counter: changes with every save.
             Hidden = ["Version"],
-            Values = new()
+            Values = new Dictionary<string, Func<string, string?>>
             {
                 ["State"] = State, ["Source"] = Source,
-                ["AcceptLimit"] = LimitText, ["DispatchLimit"] = LimitText, ["HandleLimit"] = LimitText, ["VerifyLimit"] = LimitText,
                 ["Supervision"] = v => Enum.TryParse<Supervision>(v, out var s) ? (s == Supervision.None ? "无" : TicketNames.Supervision(s)) : null,
                 ["Evaluation"] = v => Enum.TryParse<Evaluation>(v, out var e) ? TicketNames.Evaluation(e) : null,
                 ["Pending"] = v => v switch { nameof(PendingRequest.None) => "无", nameof(PendingRequest.Extension) => "延期", nameof(PendingRequest.Shelve) => "挂账", _ => null },
-            },
+            }.Concat(LimitValues).ToDictionary(),
             Resolve = TicketsAsync,
             // A ticket number is its China report date and its id (Ticket.NumberOf).
             Search = (_, text, _) => Task.FromResult(text.Length == 15 && long.TryParse(text[8..], out var id) ? new List<string> { id.ToString() } : []),
@@ -86,13 +85,13 @@ sealed class TicketAuditNames : AuditNames
             Values = new Dictionary<string, Func<string, string?>>
             {
                 ["Kind"] = v => v switch { nameof(CategoryKind.Event) => "事件", nameof(CategoryKind.Component) => "部件", nameof(CategoryKind.Governance) => "社会治理", _ => null },
-            }.Concat(Limits.Keys.Select(k => KeyValuePair.Create(k, (Func<string, string?>)LimitText))).ToDictionary(),
+            }.Concat(LimitValues).ToDictionary(),
         },
     ];
 
-    // A limit as the category file writes it ("2h", "1.5d") in words.
-    static string? LimitText(string v) =>
-        v.EndsWith('h') ? $"{v[..^1]} 个工作小时" : v.EndsWith('d') ? $"{v[..^1]} 个工作日" : null;
+    // A limit as stored ("2h", "1.5d") in words ("2 工作小时").
+    static IEnumerable<KeyValuePair<string, Func<string, string?>>> LimitValues =>
+        Limits.Keys.Select(k => KeyValuePair.Create(k, (Func<string, string?>)(v => Limit.TryParse(v, out var l) ? l.Text : null)));
 
     static async Task<Dictionary<string, string>> TicketsAsync(GridDbContext db, IReadOnlyCollection<string> keys, CancellationToken ct)
     {

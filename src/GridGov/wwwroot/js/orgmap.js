@@ -1,8 +1,5 @@
 // The org map: the selected unit's outline and its children's boundaries as vector layers
 // (no tile server is assumed). Clicking a child asks the page to drill down to it.
-
-// Leaflet's zoom buttons are titled "Zoom in" / "Zoom out" unless told otherwise.
-L.Control.Zoom.mergeOptions({ zoomInTitle: '放大', zoomOutTitle: '缩小' });
 const maps = new Map();
 
 const palette = ['#1677ff', '#13c2c2', '#52c41a', '#faad14', '#eb2f96', '#722ed1', '#fa541c', '#2f54eb', '#a0d911', '#fa8c16'];

@@ -1,7 +1,4 @@
 // Small Leaflet maps for tickets, drawn as vector layers (no tile server is assumed).
-
-// Leaflet's zoom buttons are titled "Zoom in" / "Zoom out" unless told otherwise.
-L.Control.Zoom.mergeOptions({ zoomInTitle: '放大', zoomOutTitle: '缩小' });
 const maps = new Map();
 
 function fresh(id) {
