@@ -22,6 +22,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("GridGov:DataDir", dataDir);
         // The demo city without the demo ticket history: tests count on an empty ticket table.
         builder.UseSetting("GridGov:DemoTickets", "0");
+        builder.UseSetting("GridGov:DemoRegistry", "community");
         builder.UseSetting("GridGov:LoginRateLimitPerMinute", "100000");
         // As a user runs it: Production, so what only works in Development fails here.
         builder.UseEnvironment("Production");

@@ -1,5 +1,6 @@
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
+using GridGov.Features.Registry.Demo;
 using GridGov.Features.Tickets;
 using GridGov.Features.Tickets.Demo;
 using GridGov.Infrastructure.Database;
@@ -10,7 +11,8 @@ namespace GridGov.Host;
 // Brings a data folder up to date on every start; on the first start each area seeds what it owns,
 // in the order they depend on each other: roles, the demo city and its departments, the ticket
 // dictionaries, the demo accounts, then a history of tickets made by those accounts.
-sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts accounts, SeedTicketData tickets, DemoTickets demoTickets)
+sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts accounts, SeedTicketData tickets, DemoTickets demoTickets,
+    SeedDemoRegistry registry)
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -21,6 +23,7 @@ sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts a
         await tickets.RunAsync(ct);
         await accounts.DemoAccountsAsync(ct);
         if (!imported) return;
+        await registry.RunAsync(ct);
         var people = await accounts.FindAsync(DemoTickets.AccountNames, ct);
         await demoTickets.RunAsync(people.ToDictionary(p => p.Key, p => new DemoAccount(p.Value.Id, p.Value.Name, p.Value.DepartmentId)), ct);
     }

@@ -2,6 +2,7 @@ using GridGov.Components;
 using GridGov.Features.Audit;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
+using GridGov.Features.Registry;
 using GridGov.Features.Tickets;
 using GridGov.Infrastructure;
 using GridGov.Infrastructure.Security;
@@ -21,6 +22,7 @@ static class GridGovHost
         services.AddIdentityArea();
         services.AddAudit();
         services.AddTickets();
+        services.AddRegistry();
         services.AddScoped<FirstStart>();
         services.AddHostedService<WarmUp>();
     }
@@ -50,6 +52,7 @@ static class GridGovHost
         api.MapIdentityArea(app);
         api.MapAudit();
         api.MapTickets(app);
+        api.MapRegistry();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

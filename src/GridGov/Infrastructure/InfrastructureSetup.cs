@@ -28,6 +28,11 @@ public static class InfrastructureSetup
         services.AddSingleton(sp => GridDatabase.FromConfiguration(builder.Configuration, dataDir, sp.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<GridDbFactory>();
         services.AddScoped<Export.XlsxExport>();
+        services.AddSingleton<Import.ImportFiles>();
+        services.AddSingleton<Import.ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<Import.ImportJobs>());
+        services.AddScoped<Import.ImportRunner>();
+        services.AddScoped<Import.ImportStaging>();
         services.AddScoped(sp => sp.GetRequiredService<GridDbFactory>().Create());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditAnchoring>();
@@ -36,7 +41,9 @@ public static class InfrastructureSetup
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(keysDir))
             .SetApplicationName("GridGov");
-        builder.AddStartupMessages(keysDir);
+        var (personalData, personalKeyFile) = Crypto.PersonalDataKey.Load(builder.Configuration, dataDir);
+        services.AddSingleton(personalData);
+        builder.AddStartupMessages(keysDir, personalKeyFile);
 
         builder.AddGridSecurity();
         services.AddCookieAntiforgery();

@@ -13,7 +13,7 @@ public static class StartupMessages
     const string Lifetime = "Microsoft.Hosting.Lifetime";
     const string KeyManager = "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager";
 
-    public static void AddStartupMessages(this WebApplicationBuilder builder, string keysDir)
+    public static void AddStartupMessages(this WebApplicationBuilder builder, string keysDir, string? personalKeyFile = null)
     {
         // Lifetime's own lines are information; a warning or error from it still shows.
         builder.Logging.AddFilter(Lifetime, level => level >= LogLevel.Warning);
@@ -21,14 +21,16 @@ public static class StartupMessages
         builder.Logging.AddFilter(KeyManager, level => level >= LogLevel.Error);
         builder.Services.AddHostedService(sp => new Messages(
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<IServer>(), sp.GetRequiredService<IHostEnvironment>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridGov.Startup"), keysDir));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("GridGov.Startup"), keysDir, personalKeyFile));
     }
 
-    sealed class Messages(IHostApplicationLifetime lifetime, IServer server, IHostEnvironment env, ILogger log, string keysDir) : IHostedService
+    sealed class Messages(IHostApplicationLifetime lifetime, IServer server, IHostEnvironment env, ILogger log, string keysDir, string? personalKeyFile) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
         {
             log.LogInformation("会话和表单令牌的密钥保存在 {KeysDir}（未另行加密）；请只允许运行 GridGov 的账户读写数据目录，并随数据目录一起备份。", keysDir);
+            if (personalKeyFile is not null)
+                log.LogInformation("身份证号和电话号码用 {KeyFile} 中的密钥加密；请另行备份此文件，丢失后已存的号码将无法读取。", personalKeyFile);
             lifetime.ApplicationStarted.Register(() =>
             {
                 var addresses = (server.Features[typeof(IServerAddressesFeature)] as IServerAddressesFeature)?.Addresses ?? [];

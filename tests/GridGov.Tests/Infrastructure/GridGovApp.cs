@@ -26,6 +26,8 @@ public class GridGovApp : WebApplicationFactory<Program>
         builder.UseSetting("GridGov:DemoCity", DemoCity.ToString());
         // Tests count on an empty ticket table; DemoTicketsTests asks for a history explicitly.
         builder.UseSetting("GridGov:DemoTickets", "0");
+        // The registry of the first community only: enough to import against, quick to seed.
+        builder.UseSetting("GridGov:DemoRegistry", "community");
         builder.UseSetting("GridGov:LoginRateLimitPerMinute", "100000");
         if (postgres is not null) builder.UseSetting("ConnectionStrings:Postgres", postgres);
     }

@@ -10,7 +10,7 @@ static class DemoAccounts
 
     public static IEnumerable<Account> Along(List<OrgUnit> path, long? streetCityManagement)
     {
-        var (city, district, street, grid) = (path[0], path.ElementAtOrDefault(1), path.ElementAtOrDefault(2), path.LastOrDefault());
+        var (city, district, street, community, grid) = (path[0], path.ElementAtOrDefault(1), path.ElementAtOrDefault(2), path.ElementAtOrDefault(3), path.LastOrDefault());
         // A path cut short (a city without streets) has no account for the missing units.
         Account? At(OrgUnit? unit, string user, string name, DataScopeKind scope, string[] roles, long? department = null) =>
             unit is null ? null : new(user, name, unit, scope, roles, department);
@@ -26,6 +26,7 @@ static class DemoAccounts
             At(street, "dispatcher", $"{street?.Name}派遣员", DataScopeKind.UnitAndBelow, [BuiltInRoles.Dispatcher]),
             At(street, "chief", $"{street?.Name}值班长", DataScopeKind.UnitAndBelow, [BuiltInRoles.DutyChief]),
             At(street, "handler", $"{street?.Name}城管中队处置员", DataScopeKind.UnitAndBelow, [BuiltInRoles.DepartmentHandler], streetCityManagement),
+            At(community, "community", $"{community?.Name}社区主任", DataScopeKind.UnitAndBelow, [BuiltInRoles.CommunityDirector]),
             At(grid, "grid", $"{grid?.Name}网格员", DataScopeKind.UnitAndBelow, [BuiltInRoles.GridWorker]),
         }.OfType<Account>();
     }

@@ -50,6 +50,10 @@ public sealed class Places(GridDatabase database)
         return await db.OrgUnits.AsNoTracking().Where(u => u.Code == code).Select(u => u.Boundary).FirstOrDefaultAsync(ct);
     }
 
+    // A unit's outline as a geometry (WGS84), or null if it has none.
+    public async Task<Geometry?> ShapeAsync(long code, CancellationToken ct = default) =>
+        await BoundaryAsync(code, ct) is { } json ? JsonSerializer.Deserialize<Geometry>(json, BoundaryFile.GeoJson) : null;
+
     // The index itself, for code that asks many points in a row (benchmarks, generators).
     public async ValueTask<GridLocator> LocatorAsync(CancellationToken ct = default) => (await LoadAsync(ct)).Locator;
 

@@ -26,8 +26,8 @@ public static class BuiltInRoles
         new(Dispatcher, "派遣员", "区/街道指挥中心：派遣到职能部门", [OrgView, TicketsDispatch]),
         new(DutyChief, "值班长", "区/街道指挥中心：结案、督办", [OrgView, TicketsClose, TicketsSupervise, UsersView]),
         new(DepartmentHandler, "部门处置人员", "职能部门：处置与反馈", [OrgView, TicketsHandle]),
-        new(CommunityDirector, "社区主任", "社区：基础信息与网格工作管理", [OrgView, UsersView, RegistryView, RegistryEdit, TicketsReport]),
-        new(SocialWorker, "社工", "社区：走访与基础信息采集", [OrgView, RegistryView, RegistryEdit]),
+        new(CommunityDirector, "社区主任", "社区：基础信息与网格工作管理", [OrgView, UsersView, RegistryView, RegistryEdit, RegistryImport, RegistryUnmask, RegistrySpecial, TicketsReport]),
+        new(SocialWorker, "社工", "社区：走访与基础信息采集", [OrgView, RegistryView, RegistryEdit, RegistryImport]),
         new(GridWorker, "网格员", "网格：巡查、上报、核查、采集", [OrgView, RegistryView, RegistryEdit, TicketsReport, TicketsVerify]),
         new(Auditor, "审计员", "查看审计日志与账号", [OrgView, UsersView, AuditView]),
     ];

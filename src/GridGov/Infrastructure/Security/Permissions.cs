@@ -21,6 +21,9 @@ public static class Permissions
     public const string TicketsConfigure = "tickets.configure";
     public const string RegistryView = "registry.view";
     public const string RegistryEdit = "registry.edit";
+    public const string RegistryImport = "registry.import";
+    public const string RegistryUnmask = "registry.unmask";
+    public const string RegistrySpecial = "registry.special";
 
     // Permissions over accounts and the system itself (the ticket settings included): an account
     // manager can only pass on those it holds. Work permissions (tickets, registry) any account manager
@@ -49,5 +52,8 @@ public static class Permissions
         [TicketsConfigure] = "管理事件分类、派遣规则与工作日历",
         [RegistryView] = "查看基础信息",
         [RegistryEdit] = "采集基础信息",
+        [RegistryImport] = "导入基础信息",
+        [RegistryUnmask] = "查看完整的身份证号与电话（逐条留痕）",
+        [RegistrySpecial] = "查看特殊人群",
     };
 }

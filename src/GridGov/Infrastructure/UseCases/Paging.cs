@@ -14,3 +14,6 @@ public static class Paging
         return (Math.Max(page ?? 1, 1), size, null);
     }
 }
+
+// One page of a list and the total of the whole filter.
+public sealed record PagedResult<T>(List<T> Items, int Total, int Page, int PageSize);

@@ -9,7 +9,6 @@ public sealed record UserDto(long Id, string UserName, string DisplayName, strin
     public bool LockedOut => LockoutEnd > DateTimeOffset.UtcNow;
 }
 
-public sealed record PagedResult<T>(List<T> Items, int Total, int Page, int PageSize);
 
 public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? PhoneNumber, long OrgUnitCode,
     DataScopeKind? DataScope, List<long>? CustomScopeUnits, List<string>? Roles, string? Password, long? DepartmentId = null);

@@ -76,16 +76,7 @@ public sealed class AuditKeys(string? configured, string keyFile, string anchorF
         lock (gate)
         {
             if (Load() is { } existing) return existing;
-            var dir = Path.GetDirectoryName(KeyFile)!;
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
-            else Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var fresh = RandomNumberGenerator.GetBytes(32);
-            var temp = KeyFile + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var w = new StreamWriter(temp, Encoding.ASCII, options)) w.Write(Convert.ToBase64String(fresh));
-            try { File.Move(temp, KeyFile, overwrite: false); }
-            catch (IOException) when (File.Exists(KeyFile)) { File.Delete(temp); } // another process made it first
+            Crypto.SecretFile.ReadOrCreate(KeyFile);
             return Load()!;
         }
     }

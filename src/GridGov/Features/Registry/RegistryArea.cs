@@ -1,0 +1,27 @@
+using GridGov.Features.Registry.Addresses;
+using GridGov.Features.Registry.Codes;
+using GridGov.Features.Registry.Imports;
+using GridGov.Features.Registry.People;
+using GridGov.Infrastructure.Import;
+
+namespace GridGov.Features.Registry;
+
+// 基础信息: standard addresses, houses, people and their classes, imported through the shared pipeline.
+public static class RegistryArea
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    {
+        services.AddSingleton<CodeBook>();
+        services.AddSingleton<AddressMatcher>();
+        services.AddSingleton<IImportTarget, PeopleImport>();
+        services.AddScoped<ListPeople>();
+        services.AddScoped<GetPerson>();
+        services.AddScoped<RevealPerson>();
+        services.AddScoped<ImportReports>();
+        services.AddScoped<Demo.RegistryGenerator>();
+        services.AddScoped<Demo.SeedDemoRegistry>();
+        return services;
+    }
+
+    public static void MapRegistry(this RouteGroupBuilder api) => api.MapRegistryEndpoints();
+}

@@ -1,0 +1,47 @@
+using GridGov.Features.Registry.Imports;
+using GridGov.Features.Registry.People;
+using GridGov.Infrastructure.Import;
+using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GridGov.Features.Registry;
+
+// /api/v1/registry: people (masked; unmasking one record is its own audited call) and the import
+// pipeline (templates, upload, report, quarantine, corrected file). All within the data scope.
+static class RegistryEndpoints
+{
+    public static void MapRegistryEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/registry").WithTags("基础信息").RequireAuthorization(Permissions.RegistryView);
+
+        g.MapGet("/people", async ([AsParameters] PeopleQuery q, ListPeople u, CancellationToken ct) => (await u.HandleAsync(q, ct)).ToHttp())
+            .WithName("ListPeople").WithSummary("实有人口列表（按姓名、身份证号、电话或地址查找；号码脱敏）");
+        g.MapGet("/people/{id:long}", async (long id, GetPerson u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
+            .WithName("GetPerson").WithSummary("人员详情（号码脱敏）");
+        g.MapPost("/people/{id:long}/reveal", async (long id, RevealPerson u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryUnmask)
+            .WithName("RevealPerson").WithSummary("查看一人完整的身份证号与电话（需相应权限，逐次记入审计）");
+
+        var imports = g.MapGroup("/imports").RequireAuthorization(Permissions.RegistryImport);
+        imports.MapGet("/templates/{target}", (string target, ImportStaging staging) =>
+                staging.Target(target) is { } t ? ImportTemplates.File(t) : TypedResults.NotFound())
+            .WithName("DownloadImportTemplate").WithSummary("下载导入模板（XLSX，含填写说明）");
+        imports.MapPost("/{target}", async (string target, IFormFile file, [FromForm] string? sourceSystem, ImportStaging staging, CancellationToken ct) =>
+            {
+                await using var stream = file.OpenReadStream();
+                return (await staging.StageAsync(target, file.FileName, stream, sourceSystem, ct)).ToHttp();
+            }).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportFiles.MaxBytes + 1024 * 1024))
+            .WithName("StartImport").WithSummary("上传导入文件（multipart 字段 file；XLSX 或 UTF-8/GB18030 编码的 CSV），排队导入");
+        imports.MapGet("", async (int? page, int? pageSize, ImportReports u, CancellationToken ct) => (await u.ListAsync(page ?? 1, pageSize ?? 20, ct)).ToHttp())
+            .WithName("ListImports").WithSummary("导入批次列表");
+        imports.MapGet("/{id:long}", async (long id, ImportReports u, CancellationToken ct) => (await u.GetAsync(id, ct)).ToHttp())
+            .WithName("GetImport").WithSummary("导入批次的进度与结果");
+        imports.MapGet("/{id:long}/issues", async (long id, int? page, int? pageSize, ImportReports u, CancellationToken ct) =>
+                (await u.IssuesAsync(id, page ?? 1, pageSize ?? 50, ct)).ToHttp())
+            .WithName("ListImportIssues").WithSummary("未通过的行：行号、字段、原因");
+        imports.MapGet("/{id:long}/corrections", async (long id, ImportReports u, CancellationToken ct) => await u.CorrectionsAsync(id, ct))
+            .WithName("DownloadImportCorrections").WithSummary("下载未通过的行（附错误原因），修改后可重新导入");
+    }
+}
