@@ -25,8 +25,8 @@ public sealed class HomeTests(BrowserApp app)
     public async Task Areas_still_under_construction_say_so_without_fake_data()
     {
         var page = await app.LoginAsync("street");
-        await BrowserApp.OpenAsync(page, "/registry");
-        await Assertions.Expect(page.Locator(".ant-result-title")).ToContainTextAsync("基础信息：建设中");
+        await BrowserApp.OpenAsync(page, "/analytics");
+        await Assertions.Expect(page.Locator(".ant-result-title")).ToContainTextAsync("统计分析：建设中");
     }
 
     [Fact]

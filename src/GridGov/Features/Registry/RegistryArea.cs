@@ -16,6 +16,7 @@ public static class RegistryArea
         services.AddSingleton<IImportTarget, PeopleImport>();
         services.AddScoped<ListPeople>();
         services.AddScoped<GetPerson>();
+        services.AddScoped<ExportPeople>();
         services.AddScoped<RevealPerson>();
         services.AddScoped<ImportReports>();
         services.AddScoped<Demo.RegistryGenerator>();

@@ -15,8 +15,13 @@ static class RegistryEndpoints
     {
         var g = api.MapGroup("/registry").WithTags("基础信息").RequireAuthorization(Permissions.RegistryView);
 
-        g.MapGet("/people", async ([AsParameters] PeopleQuery q, ListPeople u, CancellationToken ct) => (await u.HandleAsync(q, ct)).ToHttp())
-            .WithName("ListPeople").WithSummary("实有人口列表（按姓名、身份证号、电话或地址查找；号码脱敏）");
+        g.MapGet("/people", async ([AsParameters] PeopleQuery q, ListPeople u, CancellationToken ct) => (await u.HandleAsync(q, ct, fromUrl: true)).ToHttp())
+            .WithName("ListPeople").WithSummary("实有人口列表（按姓名或地址查找；号码脱敏）");
+        // Numbers travel in the body, never in a URL.
+        g.MapPost("/people/search", async (PeopleQuery q, ListPeople u, CancellationToken ct) => (await u.HandleAsync(q, ct)).ToHttp())
+            .WithName("SearchPeople").WithSummary("查找人员（关键词可为证件号码或电话号码，精确匹配；号码脱敏）");
+        g.MapGet("/people/export", async ([AsParameters] PeopleQuery q, ExportPeople u, CancellationToken ct) => await u.HandleAsync(q, ct))
+            .WithName("ExportPeople").WithSummary("按当前条件导出实有人口（全部页，Excel；号码脱敏）");
         g.MapGet("/people/{id:long}", async (long id, GetPerson u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .WithName("GetPerson").WithSummary("人员详情（号码脱敏）");
         g.MapPost("/people/{id:long}/reveal", async (long id, RevealPerson u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())

@@ -12,15 +12,13 @@ sealed class ImportAuditNames : AuditNames
         {
             Properties = new()
             {
-                ["Id"] = "批次号", ["Target"] = "导入对象", ["FileName"] = "文件名", ["FileSha256"] = "文件摘要", ["Format"] = "格式", ["Encoding"] = "编码",
+                ["Id"] = "批次号", ["Target"] = "导入对象代码", ["TargetName"] = "导入对象", ["FileName"] = "文件名", ["FileSha256"] = "文件摘要", ["Format"] = "格式", ["Encoding"] = "编码",
                 ["SourceSystem"] = "来源系统", ["State"] = "状态", ["Error"] = "错误", ["TotalRows"] = "总行数", ["DoneRows"] = "已处理行数",
                 ["Inserted"] = "新增", ["Updated"] = "更新", ["Unchanged"] = "未变", ["Rejected"] = "未通过", ["GridCode"] = "所属单位编码",
                 ["CreatedById"] = "导入人编号", ["CreatedByName"] = "导入人", ["CreatedByUnit"] = "导入人单位", ["ScopeJson"] = "数据范围",
                 ["CreatedAt"] = "上传时间", ["FinishedAt"] = "完成时间",
-                ["batch"] = "批次号", ["file"] = "文件名", ["rows"] = "行数", ["from"] = "起始行", ["to"] = "结束行", ["inserted"] = "新增",
-                ["updated"] = "更新", ["rejected"] = "未通过",
             },
-            Hidden = ["ScopeJson"],
+            Hidden = ["ScopeJson", "Target"],
             Values = new() { ["State"] = v => Enum.TryParse<ImportState>(v, out var s) ? ImportBatchView.NameOf(s) : null },
         },
         new(nameof(ImportIssue), "未通过的导入行")

@@ -14,6 +14,7 @@ public class ImportBatch : IGridScoped
 {
     public long Id { get; set; }
     public string Target { get; set; } = "";
+    public string TargetName { get; set; } = "";
     public string FileName { get; set; } = "";
     public string FileSha256 { get; set; } = "";
     public string Format { get; set; } = "";
@@ -55,6 +56,7 @@ sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
     {
         b.ToTable("ImportBatches");
         b.Property(x => x.Target).HasMaxLength(40);
+        b.Property(x => x.TargetName).HasMaxLength(40);
         b.Property(x => x.FileName).HasMaxLength(200);
         b.Property(x => x.FileSha256).HasMaxLength(64);
         b.Property(x => x.Format).HasMaxLength(10);

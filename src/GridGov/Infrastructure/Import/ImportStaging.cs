@@ -10,7 +10,7 @@ public sealed record ImportBatchView(long Id, string Target, string TargetName, 
     ImportState State, string StateName, int TotalRows, int DoneRows, int Inserted, int Updated, int Unchanged, int Rejected, string? Error,
     string CreatedByName, DateTime CreatedAt, DateTime? FinishedAt)
 {
-    public static ImportBatchView Of(ImportBatch b, string targetName) => new(b.Id, b.Target, targetName, b.FileName, b.Format, b.Encoding, b.SourceSystem,
+    public static ImportBatchView Of(ImportBatch b) => new(b.Id, b.Target, b.TargetName, b.FileName, b.Format, b.Encoding, b.SourceSystem,
         b.State, NameOf(b.State), b.TotalRows, b.DoneRows, b.Inserted, b.Updated, b.Unchanged, b.Rejected, b.Error, b.CreatedByName, b.CreatedAt, b.FinishedAt);
 
     public static string NameOf(ImportState s) => s switch
@@ -25,6 +25,8 @@ public sealed record ImportBatchView(long Id, string Target, string TargetName, 
 public sealed class ImportStaging(GridDbContext db, ImportFiles files, ImportJobs jobs, CurrentUser user, TimeProvider clock, IEnumerable<IImportTarget> targets)
 {
     public IImportTarget? Target(string key) => targets.FirstOrDefault(t => t.Key == key);
+
+    public IEnumerable<IImportTarget> Targets => targets;
 
     public async Task<Result<ImportBatchView>> StageAsync(string targetKey, string fileName, Stream content, string? sourceSystem, CancellationToken ct)
     {
@@ -53,7 +55,7 @@ public sealed class ImportStaging(GridDbContext db, ImportFiles files, ImportJob
             if (rows == 0) return Result<ImportBatchView>.Invalid("file", "文件只有表头，没有数据行");
             var batch = new ImportBatch
             {
-                Target = target.Key, FileName = Path.GetFileName(fileName), FileSha256 = sha!, Format = format, Encoding = encoding,
+                Target = target.Key, TargetName = target.Name, FileName = Path.GetFileName(fileName), FileSha256 = sha!, Format = format, Encoding = encoding,
                 SourceSystem = string.IsNullOrWhiteSpace(sourceSystem) ? null : ImportCleaning.Value(sourceSystem),
                 State = ImportState.Queued, TotalRows = rows, GridCode = user.UnitCode > 0 ? OrgCode.Pad(user.UnitCode) : 0,
                 CreatedById = user.UserId ?? 0, CreatedByName = user.UserName ?? "", CreatedByUnit = user.UnitCode,
@@ -64,7 +66,7 @@ public sealed class ImportStaging(GridDbContext db, ImportFiles files, ImportJob
             files.Keep(temp, batch);
             keep = true;
             jobs.Enqueue(batch.Id);
-            return Result<ImportBatchView>.Created(ImportBatchView.Of(batch, target.Name), $"/api/v1/registry/imports/{batch.Id}");
+            return Result<ImportBatchView>.Created(ImportBatchView.Of(batch), $"/api/v1/registry/imports/{batch.Id}");
         }
         finally
         {

@@ -1,8 +1,8 @@
 // A few English words AntDesign's components carry in attributes whatever the locale (the range
-// picker's separator is aria-label="to", read out by screen readers and shown nowhere else): put
+// picker's separator is aria-label="to", a drawer's close button "Close", read out by screen readers): put
 // into Chinese as they appear.
 (() => {
-    const words = { to: "至" };
+    const words = { to: "至", Close: "关闭" };
     const fix = root => {
         for (const el of root.querySelectorAll?.("[aria-label]") ?? []) {
             const zh = words[el.getAttribute("aria-label")];

@@ -22,7 +22,7 @@ public sealed class ImportReports(GridDbContext db, ImportStaging staging, Perso
     public async Task<Result<ImportBatchView>> GetAsync(long id, CancellationToken ct = default)
     {
         var b = await db.Set<ImportBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
-        return b is null ? Result<ImportBatchView>.NotFound() : Result<ImportBatchView>.Ok(ImportBatchView.Of(b, staging.Target(b.Target)?.Name ?? b.Target));
+        return b is null ? Result<ImportBatchView>.NotFound() : Result<ImportBatchView>.Ok(ImportBatchView.Of(b));
     }
 
     public async Task<Result<PagedResult<ImportBatchView>>> ListAsync(int page, int pageSize, CancellationToken ct = default)
@@ -32,7 +32,7 @@ public sealed class ImportReports(GridDbContext db, ImportStaging staging, Perso
         var batches = db.Set<ImportBatch>().AsNoTracking();
         var total = await batches.CountAsync(ct);
         var items = await batches.OrderByDescending(b => b.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return Result<PagedResult<ImportBatchView>>.Ok(new([.. items.Select(b => ImportBatchView.Of(b, staging.Target(b.Target)?.Name ?? b.Target))], total, p, size));
+        return Result<PagedResult<ImportBatchView>>.Ok(new([.. items.Select(b => ImportBatchView.Of(b))], total, p, size));
     }
 
     public async Task<Result<PagedResult<ImportIssueRow>>> IssuesAsync(long id, int page, int pageSize, CancellationToken ct = default)

@@ -17,10 +17,13 @@ public sealed record PeopleQuery(string? Keyword = null, ResidencyType? Residenc
 // names and address text. Numbers never reach the database or the logs in clear.
 public sealed class ListPeople(GridDbContext db, PersonalData personal, Places places, TimeProvider clock)
 {
-    public async Task<Result<PagedResult<PersonRow>>> HandleAsync(PeopleQuery q, CancellationToken ct = default)
+    // `fromUrl`: the query came in a URL, where a number must not be (it would stay in logs and history).
+    public async Task<Result<PagedResult<PersonRow>>> HandleAsync(PeopleQuery q, CancellationToken ct = default, bool fromUrl = false)
     {
         var (page, size, bad) = Paging.Of(q.Page, q.PageSize, 20, 200);
         if (bad is not null) return Result<PagedResult<PersonRow>>.Invalid(bad);
+        if (fromUrl && IsNumber(q.Keyword))
+            return Result<PagedResult<PersonRow>>.Invalid("keyword", "证件号码和电话号码不能放在网址中，请用 POST /api/v1/registry/people/search 查找");
         var people = Filter(q);
         var total = await people.CountAsync(ct);
         var rows = await people.OrderBy(p => p.GridCode).ThenBy(p => p.Id).Skip((page - 1) * size).Take(size)
@@ -32,6 +35,15 @@ public sealed class ListPeople(GridDbContext db, PersonalData personal, Places p
                 p.CurrentAddress, p.GridCode, await places.NameAsync(p.GridCode, ct), p.State, RegistryNames.State(p.State)));
         return Result<PagedResult<PersonRow>>.Ok(new(items, total, page, size));
     }
+
+    // An ID or phone number: looked up by its hash, and never to be written into a URL or the audit trail.
+    public bool IsNumber(string? keyword)
+    {
+        var k = keyword?.Trim() ?? "";
+        return k.Length > 0 && (IdNumbers.Check(k, Today).Valid || Phones.Normalize(k).Phone is not null && k.Count(char.IsAsciiDigit) >= 7);
+    }
+
+    DateOnly Today => DateOnly.FromDateTime(Infrastructure.ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
     internal IQueryable<Person> Filter(PeopleQuery q)
     {
@@ -46,8 +58,7 @@ public sealed class ListPeople(GridDbContext db, PersonalData personal, Places p
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
-            var today = DateOnly.FromDateTime(Infrastructure.ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-            if (IdNumbers.Check(k, today) is { Valid: true } id)
+            if (IdNumbers.Check(k, Today) is { Valid: true } id)
             {
                 var hash = personal.Hash("111:" + id.Number);
                 people = people.Where(p => p.IdHash == hash);

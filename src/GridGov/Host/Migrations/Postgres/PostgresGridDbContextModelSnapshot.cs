@@ -1401,6 +1401,11 @@ namespace GridGov.Host.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("integer");
 

@@ -1364,6 +1364,11 @@ namespace GridGov.Host.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 

@@ -55,6 +55,8 @@ public static class AuditNaming
     static readonly Dictionary<string, string> Common = new()
     {
         ["rows"] = "行数", ["filter"] = "筛选条件", ["Algorithm"] = "算法", ["KeyId"] = "密钥编号", ["PreviousKeyId"] = "上一密钥编号",
+        // An import chunk's record (Infrastructure/Import).
+        ["batch"] = "导入批次", ["file"] = "文件", ["from"] = "起始行", ["to"] = "结束行", ["inserted"] = "新增", ["updated"] = "更新", ["rejected"] = "未通过",
     };
 
     // Whether changes to this entity type are recorded at all (the chain's own rows are not).

@@ -111,6 +111,7 @@ namespace GridGov.Host.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Target = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TargetName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),

@@ -112,6 +112,7 @@ namespace GridGov.Host.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Target = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TargetName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
