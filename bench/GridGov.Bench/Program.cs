@@ -7,7 +7,7 @@ namespace GridGov.Bench;
 // dotnet run -c Release --project bench/GridGov.Bench -- [import|locate|tickets|all] [--runs N] [tickets options]
 static class Program
 {
-    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|all|generate] [--runs N] [--export-tickets N] [tickets options]";
+    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|registry|all|generate] [--runs N] [--export-tickets N] [--people N] [--no-pg] [tickets options]";
 
     static async Task<int> Main(string[] args)
     {
@@ -16,6 +16,7 @@ static class Program
         var mode = "all";
         var runs = 3;
         var exportTickets = 100_000;
+        var people = 1_000_000;
         var tickets = new TicketOptions();
         for (var i = 0; i < args.Length; i++)
         {
@@ -23,7 +24,9 @@ static class Program
                 runs = n;
             else if (args[i] == "--export-tickets" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var x) && x > 0)
                 exportTickets = x;
-            else if (args[i] is "import" or "locate" or "tickets" or "export" or "all" or "generate")
+            else if (args[i] == "--people" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var p) && p > 0)
+                people = p;
+            else if (args[i] is "import" or "locate" or "tickets" or "export" or "registry" or "all" or "generate")
                 mode = args[i];
             else if (!TryParse(tickets, args, ref i))
             {
@@ -47,6 +50,7 @@ static class Program
         if (mode is "locate" or "all") await LocateBench.RunAsync(results);
         if (mode is "tickets" or "all") await TicketBench.RunAsync(results, tickets);
         if (mode is "export") await ExportBench.RunAsync(results, exportTickets);
+        if (mode is "registry") await RegistryBench.RunAsync(results, people, tickets.Postgres);
 
         results.Facts["load-average-after"] = LoadAverage();
         Console.WriteLine();

@@ -50,6 +50,10 @@ public sealed class Places(GridDatabase database)
         return await db.OrgUnits.AsNoTracking().Where(u => u.Code == code).Select(u => u.Boundary).FirstOrDefaultAsync(ct);
     }
 
+    // The codes of the units with this name (names repeat across districts: 新村社区 …).
+    public async ValueTask<List<long>> CodesNamedAsync(string name, CancellationToken ct = default) =>
+        [.. (await LoadAsync(ct)).Names.Where(n => n.Value == name).Select(n => n.Key)];
+
     // A unit's outline as a geometry (WGS84), or null if it has none.
     public async Task<Geometry?> ShapeAsync(long code, CancellationToken ct = default) =>
         await BoundaryAsync(code, ct) is { } json ? JsonSerializer.Deserialize<Geometry>(json, BoundaryFile.GeoJson) : null;

@@ -31,12 +31,13 @@ public abstract class RegistryRecord : IGridScoped
 
 static class RegistryRecordConfiguration
 {
-    public static void ConfigureRecord<T>(this EntityTypeBuilder<T> b) where T : RegistryRecord
+    // `gridIndex: false` for an entity whose own indexes start with the grid code already.
+    public static void ConfigureRecord<T>(this EntityTypeBuilder<T> b, bool gridIndex = true) where T : RegistryRecord
     {
         b.Property(r => r.SourceSystem).HasMaxLength(60);
         b.Property(r => r.StateByName).HasMaxLength(50);
         b.Property(r => r.Version).IsConcurrencyToken();
-        b.HasIndex(r => r.GridCode);
+        if (gridIndex) b.HasIndex(r => r.GridCode);
         b.HasIndex(r => new { r.State, r.GridCode });
     }
 }

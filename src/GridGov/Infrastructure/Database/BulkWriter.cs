@@ -15,7 +15,7 @@ public sealed class BulkWriter<T> : IAsyncDisposable where T : class
 {
     // SQLite finds each parameter of a statement by name, one by one: the binding cost grows with the
     // square of the parameters per statement, so statements stay small.
-    const int MaxParameters = 250;
+    const int MaxParameters = 64;
 
     readonly GridDbContext db;
     readonly ISqlGenerationHelper sql;

@@ -28,13 +28,14 @@ public sealed class ImportRunner(GridDatabase database, ImportFiles files, Perso
         {
             var (_, rows) = ImportFile.Open(files.PathOf(batch), batch.Format, batch.Encoding, ImportColumns.Canonical(target.Columns));
             var chunk = new List<ImportRow>(ChunkRows);
+            var state = new Dictionary<string, object>();
             // The cursor counts rows handed to the target (blank lines are not rows).
             foreach (var row in rows.Skip(batch.DoneRows))
             {
                 chunk.Add(row);
-                if (chunk.Count == ChunkRows) { batch = await WriteChunkAsync(batch, target, scope, actor, chunk, ct); chunk.Clear(); }
+                if (chunk.Count == ChunkRows) { batch = await WriteChunkAsync(batch, target, scope, actor, chunk, state, ct); chunk.Clear(); }
             }
-            if (chunk.Count > 0) batch = await WriteChunkAsync(batch, target, scope, actor, chunk, ct);
+            if (chunk.Count > 0) batch = await WriteChunkAsync(batch, target, scope, actor, chunk, state, ct);
             await FinishAsync(batch.Id, ImportState.Done, null, ct);
             files.Delete(batch);
         }
@@ -47,13 +48,14 @@ public sealed class ImportRunner(GridDatabase database, ImportFiles files, Perso
         }
     }
 
-    async Task<ImportBatch> WriteChunkAsync(ImportBatch batch, IImportTarget target, DataScope scope, AuditActor actor, List<ImportRow> chunk, CancellationToken ct)
+    async Task<ImportBatch> WriteChunkAsync(ImportBatch batch, IImportTarget target, DataScope scope, AuditActor actor, List<ImportRow> chunk,
+        Dictionary<string, object> state, CancellationToken ct)
     {
         await using var db = database.Create(scope, actor);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tracked = await db.Set<ImportBatch>().IgnoreQueryFilters().SingleAsync(b => b.Id == batch.Id, ct);
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-        var outcomes = await target.WriteAsync(new ImportContext(db, tracked, scope, today), chunk, ct);
+        var outcomes = await target.WriteAsync(new ImportContext(db, tracked, scope, today, state), chunk, ct);
         var byNumber = chunk.ToDictionary(r => r.Number);
         foreach (var o in outcomes.Where(o => o.Result == RowResult.Rejected))
         {

@@ -24,8 +24,9 @@ public sealed record RowOutcome(int Number, RowResult Result, IReadOnlyList<RowP
 }
 
 // What the target writes with: the batch's context (the uploader's scope, audited as one Import
-// record per chunk), the batch, and the China date rows are checked against.
-public sealed record ImportContext(GridDbContext Db, ImportBatch Batch, DataScope Scope, DateOnly Today);
+// record per chunk), the batch, the China date rows are checked against, and what the target keeps
+// from one chunk to the next of the same run (lookups it need not repeat).
+public sealed record ImportContext(GridDbContext Db, ImportBatch Batch, DataScope Scope, DateOnly Today, IDictionary<string, object> RunState);
 
 // An entity that can be imported (people, houses, addresses …): the pipeline reads, cleans, chunks,
 // quarantines, counts and resumes; the target checks each row and writes what it accepts. Areas register

@@ -36,6 +36,8 @@ sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
         b.HasIndex(a => a.Code).IsUnique();
         b.HasIndex(a => a.ParentId);
         b.HasIndex(a => new { a.CommunityCode, a.FullName });
+        // Imports match rows to addresses by their full text.
+        b.HasIndex(a => a.FullName);
     }
 }
 

@@ -31,12 +31,12 @@ sealed class DemoPeople(PersonalData personal, IReadOnlyList<string> homeDistric
         var phone = today.Year - birth.Year < 12 ? null : $"1{"3578"[random.Next(4)]}{random.Next(0, 10)}{random.Next(10_000_000, 99_999_999)}";
         return new Person
         {
-            IdType = idType, IdCipher = personal.Encrypt(id), IdHash = personal.Hash(idType + ":" + id), IdMasked = IdNumbers.Mask(id),
+            IdType = idType, IdCipher = personal.Encrypt(id), IdHash = PersonNumbers.IdHashOf(personal, idType, id), IdMasked = IdNumbers.Mask(id),
             Name = foreigner ? (isMale ? "约翰·史密斯" : "玛丽·史密斯") : DemoNames.Name(random, isMale), Gender = isMale ? "1" : "2", BirthDate = birth,
             Ethnicity = foreigner ? null : random.NextDouble() < 0.95 ? "01" : "03", NativePlace = foreigner ? null : region,
             Marital = today.Year - birth.Year < 22 ? "10" : random.NextDouble() < 0.8 ? "20" : "10",
             Political = random.NextDouble() < 0.08 ? "01" : today.Year - birth.Year < 28 && random.NextDouble() < 0.4 ? "03" : "13",
-            PhoneCipher = phone is null ? null : personal.Encrypt(phone), PhoneHash = phone is null ? null : personal.Hash("tel:" + phone),
+            PhoneCipher = phone is null ? null : personal.Encrypt(phone), PhoneHash = phone is null ? null : PersonNumbers.PhoneHashOf(personal, phone),
             PhoneMasked = phone is null ? null : Phones.Mask(phone),
             RegisteredPlace = foreigner ? null : region, Residency = residency,
             Source = RecordSource.Imported, SourceSystem = "示范数据", State = VerificationState.Verified,

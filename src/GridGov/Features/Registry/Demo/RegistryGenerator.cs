@@ -21,7 +21,8 @@ public sealed record GeneratedCounts(int Communities, int Addresses, int Houses,
 // with BulkWriter, so a whole city streams through in bounded memory.
 public sealed class RegistryGenerator(GridDatabase database, Places places, PersonalData personal, TimeProvider clock)
 {
-    public async Task<GeneratedCounts> FillAsync(IReadOnlyList<long> communities, double scale, int seed, CancellationToken ct)
+    // `withPeople: false` makes the addresses only (benchmarks import their own people).
+    public async Task<GeneratedCounts> FillAsync(IReadOnlyList<long> communities, double scale, int seed, CancellationToken ct, bool withPeople = true)
     {
         var random = new Random(seed);
         List<string> districts;
@@ -31,13 +32,13 @@ public sealed class RegistryGenerator(GridDatabase database, Places places, Pers
         int addresses = 0, houses = 0, persons = 0;
         foreach (var community in communities)
         {
-            var c = await FillCommunityAsync(community, scale, random, people, ct);
+            var c = await FillCommunityAsync(community, scale, random, withPeople ? people : null, ct);
             addresses += c.Addresses; houses += c.Houses; persons += c.People;
         }
         return new(communities.Count, addresses, houses, persons);
     }
 
-    async Task<GeneratedCounts> FillCommunityAsync(long community, double scale, Random random, DemoPeople makePeople, CancellationToken ct)
+    async Task<GeneratedCounts> FillCommunityAsync(long community, double scale, Random random, DemoPeople? makePeople, CancellationToken ct)
     {
         await using var db = database.CreateUnscoped(AuditActor.System);
         var grids = await db.OrgUnits.Where(u => u.ParentCode == community && u.Level == OrgLevel.Grid).OrderBy(u => u.Code).Select(u => u.Code).ToListAsync(ct);
@@ -72,7 +73,7 @@ public sealed class RegistryGenerator(GridDatabase database, Places places, Pers
         var road = plan.Add(null, AddressKind.Road, 900, DemoNames.Roads[(int)(community % DemoNames.Roads.Length)], grids[0], null);
         for (var n = 1; n <= Math.Max(2, (int)(12 * scale)); n++) plan.Add(road, AddressKind.Room, n * 2, $"{n * 2}号", grids[0], null);
         await plan.WriteAddressesAsync(db, ct);
-        var (houses, people) = await new HouseFiller(plan, makePeople, random, today, now).WriteAsync(db, ct);
+        var (houses, people) = makePeople is null ? (0, 0) : await new HouseFiller(plan, makePeople, random, today, now).WriteAsync(db, ct);
         db.AuditSummary = new AuditSummary("Import", nameof(Person), community.ToString(), Infrastructure.Places.OrgCode.Pad(community),
             JsonSerializer.Serialize(new { rows = people, file = "示范数据" }));
         await db.SaveChangesAsync(ct);

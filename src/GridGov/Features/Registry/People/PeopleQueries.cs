@@ -60,12 +60,12 @@ public sealed class ListPeople(GridDbContext db, PersonalData personal, Places p
             var k = q.Keyword.Trim();
             if (IdNumbers.Check(k, Today) is { Valid: true } id)
             {
-                var hash = personal.Hash("111:" + id.Number);
+                var hash = PersonNumbers.IdHashOf(personal, "111", id.Number!);
                 people = people.Where(p => p.IdHash == hash);
             }
             else if (Phones.Normalize(k) is { Phone: { } phone } && k.Count(char.IsAsciiDigit) >= 7)
             {
-                var hash = personal.Hash("tel:" + phone);
+                var hash = PersonNumbers.PhoneHashOf(personal, phone);
                 people = people.Where(p => p.PhoneHash == hash);
             }
             else

@@ -46,7 +46,8 @@ sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     public void Configure(EntityTypeBuilder<Person> b)
     {
         b.ToTable("People");
-        b.ConfigureRecord();
+        // (GridCode, Name) below serves the grid range; every index costs each of a city's 10 M inserts.
+        b.ConfigureRecord(gridIndex: false);
         b.Property(p => p.IdType).HasMaxLength(3);
         b.Property(p => p.IdCipher).HasMaxLength(120);
         b.Property(p => p.IdHash).HasMaxLength(32);

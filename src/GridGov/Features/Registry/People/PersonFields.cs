@@ -1,6 +1,5 @@
 using GridGov.Features.Registry.Addresses;
 using GridGov.Infrastructure.Crypto;
-using GridGov.Infrastructure.Text;
 
 namespace GridGov.Features.Registry.People;
 
@@ -8,7 +7,7 @@ namespace GridGov.Features.Registry.People;
 // they are. Answers whether anything changed, so a file imported twice writes nothing the second time.
 static class PersonFields
 {
-    public static bool Apply(Person p, PersonDraft d, AddressMatch place, PersonalData personal, Func<string, string> idHash)
+    public static bool Apply(Person p, PersonDraft d, AddressMatch place, PersonNumbers n, PersonalData personal)
     {
         var changed = false;
         void Set<T>(T current, T value, Action<T> set)
@@ -17,19 +16,16 @@ static class PersonFields
             set(value);
             changed = true;
         }
-        if (p.IdCipher.Length == 0 || p.IdHash != idHash(d.IdNumber))
+        if (p.IdCipher.Length == 0 || p.IdHash != n.IdHash)
         {
-            p.IdCipher = personal.Encrypt(d.IdNumber);
-            p.IdHash = idHash(d.IdNumber);
-            p.IdMasked = IdNumbers.Mask(d.IdNumber);
+            n.Encrypt(personal);
+            (p.IdCipher, p.IdHash, p.IdMasked) = (n.IdCipher!, n.IdHash, n.IdMasked);
             changed = true;
         }
-        var phoneHash = d.Phone is null ? null : personal.Hash("tel:" + d.Phone);
-        if (phoneHash != p.PhoneHash)
+        if (n.PhoneHash != p.PhoneHash)
         {
-            p.PhoneCipher = d.Phone is null ? null : personal.Encrypt(d.Phone);
-            p.PhoneHash = phoneHash;
-            p.PhoneMasked = d.Phone is null ? null : Phones.Mask(d.Phone);
+            n.Encrypt(personal);
+            (p.PhoneCipher, p.PhoneHash, p.PhoneMasked) = (n.PhoneCipher, n.PhoneHash, n.PhoneMasked);
             changed = true;
         }
         Set(p.Name, d.Name, v => p.Name = v);

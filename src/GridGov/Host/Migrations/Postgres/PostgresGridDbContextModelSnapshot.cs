@@ -369,6 +369,8 @@ namespace GridGov.Host.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("FullName");
+
                     b.HasIndex("GridCode");
 
                     b.HasIndex("ParentId");
@@ -715,8 +717,6 @@ namespace GridGov.Host.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AddressId");
-
-                    b.HasIndex("GridCode");
 
                     b.HasIndex("IdHash")
                         .IsUnique();

@@ -356,6 +356,8 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("FullName");
+
                     b.HasIndex("GridCode");
 
                     b.HasIndex("ParentId");
@@ -696,8 +698,6 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AddressId");
-
-                    b.HasIndex("GridCode");
 
                     b.HasIndex("IdHash")
                         .IsUnique();

@@ -245,6 +245,11 @@ namespace GridGov.Host.Migrations.Postgres
                 columns: new[] { "CommunityCode", "FullName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Addresses_FullName",
+                table: "Addresses",
+                column: "FullName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Addresses_GridCode",
                 table: "Addresses",
                 column: "GridCode");
@@ -320,11 +325,6 @@ namespace GridGov.Host.Migrations.Postgres
                 name: "IX_People_AddressId",
                 table: "People",
                 column: "AddressId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_People_GridCode",
-                table: "People",
-                column: "GridCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_GridCode_Name",

@@ -244,6 +244,11 @@ namespace GridGov.Host.Migrations.Sqlite
                 columns: new[] { "CommunityCode", "FullName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Addresses_FullName",
+                table: "Addresses",
+                column: "FullName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Addresses_GridCode",
                 table: "Addresses",
                 column: "GridCode");
@@ -319,11 +324,6 @@ namespace GridGov.Host.Migrations.Sqlite
                 name: "IX_People_AddressId",
                 table: "People",
                 column: "AddressId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_People_GridCode",
-                table: "People",
-                column: "GridCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_GridCode_Name",
