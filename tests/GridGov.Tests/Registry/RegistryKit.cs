@@ -26,8 +26,9 @@ public sealed class RegistryKit(GridGovApp app)
         return c;
     }
 
-    // A fresh valid 18-digit number: 320102 (玄武区), a random birth date, a sequence of the given sex.
-    public static string NewId(string region = "320102", bool male = true)
+    // A fresh valid 18-digit number: 110101 (北京东城, a region the demo city's generated people never
+    // have), a random birth date, a sequence of the given sex.
+    public static string NewId(string region = "110101", bool male = true)
     {
         var birth = new DateOnly(1950, 1, 1).AddDays(random.Next(0, 365 * 60));
         var seq = random.Next(0, 500) * 2 + (male ? 1 : 0);

@@ -19,6 +19,28 @@ public abstract partial class GridDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
 
+    bool chainHeld;
+
+    // For a transaction that writes before it saves (BulkWriter rows, then the audit summary): take the
+    // chain's turn first and keep it to the end. Otherwise, on SQLite, whose write lock is the whole
+    // database, this transaction would hold the write lock waiting for the chain while another writer
+    // holds the chain waiting for the write lock.
+    public async Task<IAsyncDisposable> HoldAuditChainAsync(CancellationToken ct = default)
+    {
+        await ChainLock.WaitAsync(ct);
+        chainHeld = true;
+        return new ChainHold(this);
+    }
+
+    sealed class ChainHold(GridDbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            if (db.chainHeld) { db.chainHeld = false; ChainLock.Release(); }
+            return ValueTask.CompletedTask;
+        }
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
@@ -26,7 +48,8 @@ public abstract partial class GridDbContext
         if (pending.Count == 0 && AuditSummary is null)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        await ChainLock.WaitAsync(cancellationToken);
+        var ownTurn = !chainHeld;
+        if (ownTurn) await ChainLock.WaitAsync(cancellationToken);
         try
         {
             await using var tx = Database.CurrentTransaction is null
@@ -75,7 +98,7 @@ public abstract partial class GridDbContext
         }
         finally
         {
-            ChainLock.Release();
+            if (ownTurn) ChainLock.Release();
         }
     }
 }

@@ -52,6 +52,8 @@ public sealed class ImportRunner(GridDatabase database, ImportFiles files, Perso
         Dictionary<string, object> state, CancellationToken ct)
     {
         await using var db = database.Create(scope, actor);
+        // The chunk writes before it saves: it takes the audit chain's turn first (see HoldAuditChainAsync).
+        await using var turn = await db.HoldAuditChainAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tracked = await db.Set<ImportBatch>().IgnoreQueryFilters().SingleAsync(b => b.Id == batch.Id, ct);
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));

@@ -43,6 +43,7 @@ public sealed class RegistryGenerator(GridDatabase database, Places places, Pers
         await using var db = database.CreateUnscoped(AuditActor.System);
         var grids = await db.OrgUnits.Where(u => u.ParentCode == community && u.Level == OrgLevel.Grid).OrderBy(u => u.Code).Select(u => u.Code).ToListAsync(ct);
         if (grids.Count == 0 || await db.Set<Address>().AnyAsync(a => a.CommunityCode == community, ct)) return new(0, 0, 0, 0);
+        await using var turn = await db.HoldAuditChainAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(Infrastructure.ChinaTime.FromUtc(now));
