@@ -52,7 +52,7 @@ static class GridGovHost
         api.MapIdentityArea(app);
         api.MapAudit();
         api.MapTickets(app);
-        api.MapRegistry();
+        api.MapRegistry(app);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

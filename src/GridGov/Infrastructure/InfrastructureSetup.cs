@@ -28,6 +28,7 @@ public static class InfrastructureSetup
         services.AddSingleton(sp => GridDatabase.FromConfiguration(builder.Configuration, dataDir, sp.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<GridDbFactory>();
         services.AddScoped<Export.XlsxExport>();
+        services.AddSingleton<Printing.SheetFont>();
         services.AddSingleton<Import.ImportFiles>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<Import.ImportJobs>());

@@ -19,10 +19,13 @@ public static class RegistryArea
         services.AddScoped<ExportPeople>();
         services.AddScoped<RevealPerson>();
         services.AddScoped<ImportReports>();
+        services.AddScoped<ListAddresses>();
+        services.AddScoped<GetAddress>();
+        services.AddScoped<PrintPlates>();
         services.AddScoped<Demo.RegistryGenerator>();
         services.AddScoped<Demo.SeedDemoRegistry>();
         return services;
     }
 
-    public static void MapRegistry(this RouteGroupBuilder api) => api.MapRegistryEndpoints();
+    public static void MapRegistry(this RouteGroupBuilder api, IEndpointRouteBuilder app) => api.MapRegistryEndpoints(app);
 }

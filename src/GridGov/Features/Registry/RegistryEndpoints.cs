@@ -1,3 +1,4 @@
+using GridGov.Features.Registry.Addresses;
 using GridGov.Features.Registry.Imports;
 using GridGov.Features.Registry.People;
 using GridGov.Infrastructure.Import;
@@ -11,8 +12,14 @@ namespace GridGov.Features.Registry;
 // pipeline (templates, upload, report, quarantine, corrected file). All within the data scope.
 static class RegistryEndpoints
 {
-    public static void MapRegistryEndpoints(this RouteGroupBuilder api)
+    public static void MapRegistryEndpoints(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
+        // A door plate's QR code: the address in the terminal. Until the terminal has its own page,
+        // the registry's address page.
+        app.MapGet("/m/a/{code}", async (string code, GetAddress u, CancellationToken ct) =>
+                await u.ByCodeAsync(code, ct) is { Value: { } a } ? Results.LocalRedirect($"/registry/addresses/{a.Id}") : Results.NotFound())
+            .RequireAuthorization(Permissions.RegistryView).ExcludeFromDescription();
+
         var g = api.MapGroup("/registry").WithTags("基础信息").RequireAuthorization(Permissions.RegistryView);
 
         g.MapGet("/people", async ([AsParameters] PeopleQuery q, ListPeople u, CancellationToken ct) => (await u.HandleAsync(q, ct, fromUrl: true)).ToHttp())
@@ -27,6 +34,15 @@ static class RegistryEndpoints
         g.MapPost("/people/{id:long}/reveal", async (long id, RevealPerson u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryUnmask)
             .WithName("RevealPerson").WithSummary("查看一人完整的身份证号与电话（需相应权限，逐次记入审计）");
+
+        g.MapGet("/addresses", async (long? community, long? parent, ListAddresses u, CancellationToken ct) => (await u.HandleAsync(community, parent, ct)).ToHttp())
+            .WithName("ListAddresses").WithSummary("标准地址树：社区下的街路巷/小区（community），或某地址的下一级（parent）");
+        g.MapGet("/addresses/{id:long}", async (long id, GetAddress u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
+            .WithName("GetAddress").WithSummary("标准地址详情：位置、网格、房屋与住户（号码脱敏）");
+        g.MapGet("/addresses/plates.pdf", async (long community, long? under, HttpRequest request, PrintPlates u, CancellationToken ct) =>
+                await u.HandleAsync(community, under, request, ct))
+            .WithName("PrintAddressPlates").WithSummary("打印社区（或某楼栋、小区）的门牌二维码（PDF，每页 24 个）")
+            .Produces(200, contentType: "application/pdf").ProducesProblem(503);
 
         var imports = g.MapGroup("/imports").RequireAuthorization(Permissions.RegistryImport);
         imports.MapGet("/templates/{target}", (string target, ImportStaging staging) =>

@@ -41,7 +41,6 @@ static class TicketsSetup
         services.AddScoped<CountTickets>();
         services.AddScoped<ExportTickets>();
         services.AddScoped<FindTicket>();
-        services.AddSingleton<Printing.SheetFont>();
         services.AddScoped<Printing.PrintTicketSheet>();
         services.AddScoped<FindDuplicateCandidates>();
         services.AddScoped<SuggestDepartment>();

@@ -1,5 +1,6 @@
 using GridGov.Infrastructure;
 using GridGov.Infrastructure.Database;
+using GridGov.Infrastructure.Printing;
 using GridGov.Infrastructure.Security;
 
 namespace GridGov.Features.Tickets.Printing;

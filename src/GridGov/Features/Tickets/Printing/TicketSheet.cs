@@ -1,5 +1,4 @@
 using GridGov.Infrastructure;
-using QRCoder;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
@@ -191,18 +190,7 @@ public static class TicketSheet
             }
         }
 
-        void QrCode(string url, float x, float y, float size)
-        {
-            using var generator = new QRCodeGenerator();
-            using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-            var matrix = data.ModuleMatrix;
-            var n = matrix.Count;
-            var module = size / n;
-            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = false, Style = SKPaintStyle.Fill };
-            for (var r = 0; r < n; r++)
-                for (var c = 0; c < n; c++)
-                    if (matrix[r][c]) canvas.DrawRect(x + c * module, y + r * module, module + 0.02f, module + 0.02f, paint);
-        }
+        void QrCode(string url, float x, float y, float size) => Infrastructure.Printing.QrDrawing.Draw(canvas, url, x, y, size);
 
         void LabelCell(float x, float y, float h, string label)
         {

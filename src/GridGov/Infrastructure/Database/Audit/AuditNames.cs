@@ -46,7 +46,7 @@ public static class AuditNaming
     // The kinds every save and summary writes, then the areas' own.
     public static readonly IReadOnlyDictionary<string, string> ActionNames = new Dictionary<string, string>
     {
-        ["Create"] = "新增", ["Update"] = "修改", ["Delete"] = "删除", ["Import"] = "导入", ["Export"] = "导出", [AuditChain.KeyStartAction] = "启用密钥",
+        ["Create"] = "新增", ["Update"] = "修改", ["Delete"] = "删除", ["Import"] = "导入", ["Export"] = "导出", ["Print"] = "打印", [AuditChain.KeyStartAction] = "启用密钥",
     }.Concat(Areas.SelectMany(a => a.Actions()).Select(a => KeyValuePair.Create(a.Action, a.Name))).ToDictionary();
 
     public static string ActionName(string action) => ActionNames.GetValueOrDefault(action, action);
@@ -55,6 +55,8 @@ public static class AuditNaming
     static readonly Dictionary<string, string> Common = new()
     {
         ["rows"] = "行数", ["filter"] = "筛选条件", ["Algorithm"] = "算法", ["KeyId"] = "密钥编号", ["PreviousKeyId"] = "上一密钥编号",
+        // What a print record says (a 办理单, door plates).
+        ["sheet"] = "打印内容", ["bytes"] = "文件大小（字节）",
         // An import chunk's record (Infrastructure/Import).
         ["batch"] = "导入批次", ["file"] = "文件", ["from"] = "起始行", ["to"] = "结束行", ["inserted"] = "新增", ["updated"] = "更新", ["rejected"] = "未通过",
     };

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace GridGov.Features.Tickets.Printing;
+namespace GridGov.Infrastructure.Printing;
 
 // The Chinese font the handling sheet is drawn with: `GridGov:PdfFont` when configured (a .ttf/.otf,
 // or a .ttc whose Simplified Chinese face is found by name), otherwise the system's Noto Sans CJK

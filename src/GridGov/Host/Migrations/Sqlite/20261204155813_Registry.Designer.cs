@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Host.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridDbContext))]
-    [Migration("20261204152628_Registry")]
+    [Migration("20261204155813_Registry")]
     partial class Registry
     {
         /// <inheritdoc />

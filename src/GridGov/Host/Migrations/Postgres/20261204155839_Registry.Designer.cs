@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Host.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGridDbContext))]
-    [Migration("20261204152653_Registry")]
+    [Migration("20261204155839_Registry")]
     partial class Registry
     {
         /// <inheritdoc />

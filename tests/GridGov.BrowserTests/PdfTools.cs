@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using ZXing;
+
+namespace GridGov.BrowserTests;
+
+// PDFs read as a person would see them printed, with Debian's poppler-utils (pdfinfo, pdftotext,
+// pdftoppm) and ZXing for the QR codes on them.
+static class PdfTools
+{
+    // The PDF as the signed-in browser gets it (its cookies), saved beside the screenshots, and a
+    // PNG of it to look at.
+    public static async Task<string> FetchAsync(IPage page, string url, string name)
+    {
+        var response = await page.Context.APIRequest.GetAsync(url);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        var path = Path.Combine(BrowserApp.Screenshots, name + ".pdf");
+        await File.WriteAllBytesAsync(path, await response.BodyAsync());
+        Run("pdftoppm", "-png", "-r", "80", "-singlefile", path, Path.Combine(BrowserApp.Screenshots, name));
+        return path;
+    }
+
+    // The PDF's text. Noto CJK draws some ideographs (网, 人, 见) with the glyph of their Kangxi radical,
+    // and the PDF's text layer names that code point; NFKC folds it back, as a search would.
+    public static string Text(string pdf) => Run("pdftotext", "-layout", pdf, "-").Normalize(System.Text.NormalizationForm.FormKC);
+
+    public static int Pages(string pdf) =>
+        int.Parse(Run("pdfinfo", pdf).Split('\n').Single(l => l.StartsWith("Pages:"))["Pages:".Length..].Trim());
+
+    // Renders the first page (or a part of it, in pixels at 150 dpi) in grey (PGM: a short header, then one byte a pixel) and reads the QR code on it.
+    public static string? QrCode(string pdf, (int X, int Y, int W, int H)? crop = null)
+    {
+        var prefix = Path.Combine(Path.GetTempPath(), "gridgov-qr-" + Guid.NewGuid().ToString("N"));
+        string[] area = crop is { } c ? ["-x", c.X.ToString(), "-y", c.Y.ToString(), "-W", c.W.ToString(), "-H", c.H.ToString()] : [];
+        Run("pdftoppm", ["-gray", "-r", "150", "-f", "1", "-l", "1", .. area, "-singlefile", pdf, prefix]);
+        var bytes = File.ReadAllBytes(prefix + ".pgm");
+        File.Delete(prefix + ".pgm");
+        var (width, height, offset) = PgmHeader(bytes);
+        var source = new RGBLuminanceSource(bytes[offset..], width, height, RGBLuminanceSource.BitmapFormat.Gray8);
+        var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+        return reader.Decode(source)?.Text;
+    }
+
+    static (int Width, int Height, int Offset) PgmHeader(byte[] b)
+    {
+        // "P5", width, height, max value: four whitespace-separated tokens, then the pixels.
+        var tokens = new List<string>();
+        var i = 0;
+        while (tokens.Count < 4)
+        {
+            while (char.IsWhiteSpace((char)b[i])) i++;
+            var start = i;
+            while (!char.IsWhiteSpace((char)b[i])) i++;
+            tokens.Add(System.Text.Encoding.ASCII.GetString(b, start, i - start));
+        }
+        Assert.Equal("P5", tokens[0]);
+        return (int.Parse(tokens[1]), int.Parse(tokens[2]), i + 1);
+    }
+
+    public static string Run(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        var output = p.StandardOutput.ReadToEnd();
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"{tool} failed: {error}");
+        return output;
+    }
+}
