@@ -87,6 +87,7 @@ public sealed class ImportCityTests : IAsyncLifetime
         { "duplicate code", d => Append(d, "villages.csv", "320102002001,\"重复社区\",320102002,32,3201,320102"), "villages.csv 第 1324 行", "代码 320102002001 重复" },
         { "missing parent", d => Append(d, "villages.csv", "320102999001,\"孤儿社区\",320102999,32,3201,320102"), "villages.csv 第 1324 行", "上级 streetCode=320102999 不存在" },
         { "missing file", d => File.Delete(Path.Combine(d, "villages.csv")), "villages.csv", "文件不存在" },
+        { "short line", d => Append(d, "villages.csv", "320102002099,\"缺列社区\",320102002"), "villages.csv 第 1324 行", "只有 3 列，应有 6 列" },
     };
 
     [Theory]

@@ -137,6 +137,24 @@ public sealed class PeopleImportTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task Values_are_cleaned_full_width_hidden_characters_and_old_fifteen_digit_numbers()
+    {
+        var rooms = await kit.RoomsAsync(1);
+        // A 15-digit number as older records have it; digits typed full-width; a zero-width space in the name.
+        var old15 = $"110101{Random.Shared.Next(40, 79)}0{Random.Shared.Next(1, 9)}1{Random.Shared.Next(0, 9)}{Random.Shared.Next(100, 999)}";
+        var fullWidthPhone = new string([.. "13912345678".Select(c => (char)(c + 0xFEE0))]);
+        var batch = await kit.ImportAsync("community", "清洗.xlsx", RegistryKit.Xlsx([RegistryKit.Row("清\u200B洗甲", old15, "户籍", rooms[0], fullWidthPhone)]));
+        Assert.Equal((1, 0), (batch.Inserted, batch.Rejected));
+        await using var db = app.UnscopedDb();
+        var p = await db.Set<Person>().AsNoTracking().SingleAsync(x => x.ImportBatchId == batch.Id);
+        Assert.Equal(("清洗甲", "139****5678"), (p.Name, p.PhoneMasked));
+        var upgraded = old15[..6] + "19" + old15[6..];
+        upgraded += RegistryKit.Check(upgraded);
+        Assert.Equal(upgraded[..4] + "**********" + upgraded[^4..], p.IdMasked);
+        Assert.Equal(DateOnly.ParseExact("19" + old15[6..12], "yyyyMMdd"), p.BirthDate);
+    }
+
+    [Fact]
     public async Task A_file_without_a_required_column_is_refused_before_anything_is_written()
     {
         var file = RegistryKit.Csv(["姓名", "人口类型"], [["缺列", "户籍"]], new UTF8Encoding(false));

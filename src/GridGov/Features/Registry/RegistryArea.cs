@@ -20,6 +20,8 @@ public static class RegistryArea
         services.AddScoped<RevealPerson>();
         services.AddScoped<ImportReports>();
         services.AddScoped<ListAddresses>();
+        services.AddScoped<VerifyRecord>();
+        services.AddScoped<ListPersonClasses>();
         services.AddScoped<GetAddress>();
         services.AddScoped<PrintPlates>();
         services.AddScoped<Demo.RegistryGenerator>();

@@ -35,6 +35,17 @@ static class RegistryEndpoints
             .RequireAuthorization(Permissions.RegistryUnmask)
             .WithName("RevealPerson").WithSummary("查看一人完整的身份证号与电话（需相应权限，逐次记入审计）");
 
+        g.MapGet("/people/{id:long}/classes", async (long id, ListPersonClasses u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
+            .WithName("ListPersonClasses").WithSummary("人员的类别记录（特殊人群需“查看特殊人群”权限）");
+        g.MapPost("/people/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.PersonAsync(id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyPerson").WithSummary("核实人员：已核实、有误已更正或已迁出/注销");
+        g.MapPost("/addresses/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.AddressAsync(id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyAddress").WithSummary("核实标准地址");
+        g.MapPost("/houses/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.HouseAsync(id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyHouse").WithSummary("核实房屋");
+        g.MapGet("/pending", async (VerifyRecord u, CancellationToken ct) => (await u.PendingAsync(ct)).ToHttp())
+            .WithName("CountPendingRecords").WithSummary("本辖区待核实的人员、地址、房屋数");
+
         g.MapGet("/addresses", async (long? community, long? parent, ListAddresses u, CancellationToken ct) => (await u.HandleAsync(community, parent, ct)).ToHttp())
             .WithName("ListAddresses").WithSummary("标准地址树：社区下的街路巷/小区（community），或某地址的下一级（parent）");
         g.MapGet("/addresses/{id:long}", async (long id, GetAddress u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())

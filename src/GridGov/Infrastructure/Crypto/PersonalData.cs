@@ -19,6 +19,9 @@ public sealed class PersonalData
     readonly byte[] encryptionKey, lookupKey;
     [ThreadStatic] static HMac? lookupMac;
     [ThreadStatic] static byte[]? lookupMacKeyOwner;
+    // GCM precomputes tables from the key: a thread's cipher keeps them and takes only a new nonce.
+    [ThreadStatic] static GcmBlockCipher? encryptor;
+    [ThreadStatic] static byte[]? encryptorKeyOwner;
 
     public PersonalData(byte[] secret)
     {
@@ -36,8 +39,14 @@ public sealed class PersonalData
     public string Encrypt(string plain)
     {
         var nonce = RandomNumberGenerator.GetBytes(NonceBytes);
-        var gcm = new GcmBlockCipher(new SM4Engine());
-        gcm.Init(true, new AeadParameters(new KeyParameter(encryptionKey), TagBits, nonce));
+        var gcm = encryptor;
+        if (gcm is null || !ReferenceEquals(encryptorKeyOwner, encryptionKey))
+        {
+            encryptor = gcm = new GcmBlockCipher(new SM4Engine());
+            encryptorKeyOwner = encryptionKey;
+            gcm.Init(true, new AeadParameters(new KeyParameter(encryptionKey), TagBits, nonce));
+        }
+        else gcm.Init(true, new AeadParameters(null, TagBits, nonce));
         var input = Encoding.UTF8.GetBytes(plain);
         var output = new byte[1 + NonceBytes + gcm.GetOutputSize(input.Length)];
         output[0] = Version;

@@ -27,6 +27,7 @@ public abstract partial class GridDbContext
     public long ScopeUserId => Scope.UserId;
     public long? ScopeDepartment => Scope.DepartmentId;
     public bool ScopeIsAll => Scope.IsAll;
+    public bool ScopeSeesRestricted => Scope.SeesRestricted;
     List<long> ScopeCities => Scope.CustomAt(OrgLevel.City);
     List<long> ScopeDistricts => Scope.CustomAt(OrgLevel.District);
     List<long> ScopeStreets => Scope.CustomAt(OrgLevel.Street);

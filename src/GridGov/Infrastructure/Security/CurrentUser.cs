@@ -41,7 +41,7 @@ public sealed class CurrentUser(IHttpContextAccessor http)
             if (!IsAuthenticated || UserId is not { } id) return DataScope.Nobody;
             if (!Enum.TryParse<DataScopeKind>(Principal.FindFirstValue(ScopeClaim), out var kind)) return DataScope.Nobody;
             var custom = DataScope.ParseUnits(Principal.FindFirstValue(ScopeUnitsClaim));
-            return new DataScope(kind, UnitCode, id, custom) { DepartmentId = DepartmentId };
+            return new DataScope(kind, UnitCode, id, custom) { DepartmentId = DepartmentId, SeesRestricted = Has(Permissions.RegistrySpecial) };
         }
     }
 

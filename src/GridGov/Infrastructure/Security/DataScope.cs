@@ -14,10 +14,14 @@ public enum DataScopeKind { All, UnitAndBelow, UnitOnly, Custom, Self }
 public sealed record DataScope(DataScopeKind Kind, long UnitCode, long UserId, IReadOnlyList<long> CustomUnits)
 {
     public static readonly DataScope Nobody = new(DataScopeKind.UnitOnly, 0, 0, []);
-    public static readonly DataScope Everything = new(DataScopeKind.All, 0, 0, []);
+    public static readonly DataScope Everything = new(DataScopeKind.All, 0, 0, []) { SeesRestricted = true };
 
     // Set for department staff: of tickets they see only those dispatched to their department.
     public long? DepartmentId { get; init; }
+
+    // Records an area marks restricted (the registry's 特殊人群) are seen only with the permission for
+    // them, inside the area as always.
+    public bool SeesRestricted { get; init; }
 
     public bool IsAll => Kind == DataScopeKind.All;
     public bool IsSelf => Kind == DataScopeKind.Self;

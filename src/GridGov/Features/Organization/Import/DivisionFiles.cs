@@ -49,6 +49,13 @@ static class DivisionFiles
         while (csv.Read())
         {
             var line = csv.Parser.RawRow;
+            // A short line cannot even say which city it belongs to: it is an error, never skipped unseen.
+            if (csv.Parser.Count < csv.HeaderRecord.Length)
+            {
+                if (csv.Parser.Record is { } r && r.Any(v => v.Trim().Length > 0))
+                    report.Error(spec.File, line, $"只有 {csv.Parser.Count} 列，应有 {csv.HeaderRecord.Length} 列（{string.Join(",", csv.HeaderRecord)}）");
+                continue;
+            }
             var codeText = csv.GetField("code")?.Trim() ?? "";
             var belongs = spec.Level == OrgLevel.City ? codeText == cityText : csv.GetField("cityCode")?.Trim() == cityText;
             if (!belongs) continue;

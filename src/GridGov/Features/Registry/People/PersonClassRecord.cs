@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,6 +21,8 @@ sealed class PersonClassRecordConfiguration : IEntityTypeConfiguration<PersonCla
     {
         b.ToTable("PersonClassRecords");
         b.ConfigureRecord();
+        // 特殊人群 are listed only to holders of registry.special (DataScope.SeesRestricted), by the one filter.
+        b.HasDataScope(s => s.And((r, db) => !r.Special || db.ScopeSeesRestricted));
         b.Property(r => r.Class).HasMaxLength(8);
         b.Property(r => r.Fields).HasMaxLength(20_000);
         b.HasIndex(r => new { r.PersonId, r.Class }).IsUnique();

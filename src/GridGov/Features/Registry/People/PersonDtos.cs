@@ -10,7 +10,11 @@ public sealed record PersonDetail(long Id, string Name, string? FormerName, stri
     string? MaritalName, string? Political, string? PoliticalName, string? Education, string? Occupation, string? Workplace,
     string? RegisteredPlace, string? RegisteredAddress, ResidencyType Residency, string ResidencyName, long? AddressId, string? Address,
     long GridCode, string? GridName, RecordSource Source, string SourceName, string? SourceSystem, long? ImportBatchId,
-    VerificationState State, string StateName, string? StateByName, DateTime? StateAt, DateTime CreatedAt, DateTime UpdatedAt, int Version);
+    VerificationState State, string StateName, string? StateByName, DateTime? StateAt, DateTime CreatedAt, DateTime UpdatedAt, int Version,
+    List<PersonHome> Homes);
+
+// A house the person lives in or owns: where, as what, and 与户主关系 (GB/T 4761).
+public sealed record PersonHome(long AddressId, string Address, string Use, string Role, string? Relation);
 
 // The unmasked numbers of one person, answered only to the permission and audited.
 public sealed record PersonSecrets(long Id, string IdNumber, string? Phone);
