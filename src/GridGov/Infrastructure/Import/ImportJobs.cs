@@ -29,8 +29,16 @@ public sealed class ImportJobs(GridDatabase database, IServiceScopeFactory scope
         }
         await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(id, stoppingToken);
+            // One batch's fault must not stop the others, nor the host (a BackgroundService that throws does).
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(id, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "导入批次 {Batch} 无法运行", id);
+            }
         }
     }
 }

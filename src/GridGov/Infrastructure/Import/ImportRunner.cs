@@ -21,7 +21,11 @@ public sealed class ImportRunner(GridDatabase database, ImportFiles files, Perso
         await using (var db = database.CreateUnscoped(AuditActor.System))
             batch = await db.Set<ImportBatch>().AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
         if (batch.State is ImportState.Done or ImportState.Failed) return;
-        var target = targets.Single(t => t.Key == batch.Target);
+        if (targets.FirstOrDefault(t => t.Key == batch.Target) is not { } target)
+        {
+            await FinishAsync(batch.Id, ImportState.Failed, $"导入中断：本系统不再能导入“{batch.TargetName}”", ct);
+            return;
+        }
         var scope = JsonSerializer.Deserialize<DataScope>(batch.ScopeJson)!;
         var actor = new AuditActor(batch.CreatedById, batch.CreatedByName, batch.CreatedByUnit, null);
         try
@@ -44,7 +48,10 @@ public sealed class ImportRunner(GridDatabase database, ImportFiles files, Perso
             // A fault of the file or the code, not of a row (rows are quarantined): the batch stops
             // with a reason; what was committed stays, and counts say how far it came.
             log.LogError(e, "导入批次 {Batch} 失败", batch.Id);
-            await FinishAsync(batch.Id, ImportState.Failed, "导入中断：" + e.Message, ct);
+            var why = e is FileNotFoundException or DirectoryNotFoundException
+                ? "上传的文件已不存在，请重新上传"
+                : $"处理到第 {batch.DoneRows} 行后出错，已导入的行保留；请联系管理员查看服务器日志";
+            await FinishAsync(batch.Id, ImportState.Failed, "导入中断：" + why, ct);
         }
     }
 
