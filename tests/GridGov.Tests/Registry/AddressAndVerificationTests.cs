@@ -69,7 +69,8 @@ public sealed class AddressAndVerificationTests(GridGovApp app)
         Assert.True(ok.IsSuccessStatusCode, await ok.Content.ReadAsStringAsync());
         var after = await db.Set<Person>().AsNoTracking().SingleAsync(p => p.Id == person.Id);
         Assert.Equal((VerificationState.Verified, person.Version + 1), (after.State, after.Version));
-        Assert.Contains("网格员", after.StateByName);
+        var gridUser = await db.Set<GridGov.Features.Identity.AppUser>().AsNoTracking().SingleAsync(u => u.UserName == "grid");
+        Assert.Equal((gridUser.Id, gridUser.DisplayName), (after.StateById, after.StateByName));
         Assert.NotNull(after.StateAt);
         Assert.Equal(HttpStatusCode.BadRequest, (await grid.PostAsJsonAsync($"/api/v1/registry/people/{person.Id}/verification", new { state = "Pending" })).StatusCode);
 
