@@ -12,5 +12,8 @@ public static class ChinaTime
     public static DateTime ToUtc(DateTime local) => local.Kind == DateTimeKind.Utc ? local
         : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
+    // The China date of a UTC time: what "today" means to the people using the system.
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
+
     public static string Format(DateTime? utc) => utc is { } t ? FromUtc(t).ToString("yyyy-MM-dd HH:mm:ss") : "—";
 }

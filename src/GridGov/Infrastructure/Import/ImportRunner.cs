@@ -63,7 +63,7 @@ public sealed class ImportRunner(GridDatabase database, ImportFiles files, Perso
         await using var turn = await db.HoldAuditChainAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tracked = await db.Set<ImportBatch>().IgnoreQueryFilters().SingleAsync(b => b.Id == batch.Id, ct);
-        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
         var outcomes = await target.WriteAsync(new ImportContext(db, tracked, scope, today, state), chunk, ct);
         var byNumber = chunk.ToDictionary(r => r.Number);
         foreach (var o in outcomes.Where(o => o.Result == RowResult.Rejected))

@@ -18,6 +18,8 @@ public sealed class AddressMatcher(Places places)
     public async Task<Dictionary<PersonDraft, AddressMatch>> MatchAsync(GridDbContext db, IReadOnlyList<PersonDraft> drafts, AddressCache? seen, CancellationToken ct)
     {
         seen ??= new AddressCache();
+        var keys = new Dictionary<PersonDraft, string>(ReferenceEqualityComparer.Instance);
+        foreach (var d in drafts) keys[d] = Normalize(d.Address);
         // Rows that name their community are looked up within it (the name resolved once per chunk),
         // the others city-wide; either way the scope filter applies, so an address outside the
         // caller's area is no match.
@@ -26,24 +28,23 @@ public sealed class AddressMatcher(Places places)
             communities[name] = await places.CodesNamedAsync(name, ct);
         // What an earlier chunk of the same run looked up is not asked again (a file lists the same
         // buildings over and over).
-        var named = drafts.Where(d => d.Address.Length > 0 && d.Community is not null && !seen.Has(d.Community, Normalize(d.Address))).ToList();
-        var plain = drafts.Where(d => d.Address.Length > 0 && d.Community is null && !seen.Has(null, Normalize(d.Address))).ToList();
+        var named = drafts.Where(d => d.Address.Length > 0 && d.Community is not null && !seen.Has(d.Community, keys[d])).ToList();
+        var plain = drafts.Where(d => d.Address.Length > 0 && d.Community is null && !seen.Has(null, keys[d])).ToList();
         var found = new List<Candidate>();
         if (named.Count > 0)
         {
-            var texts = named.Select(d => Normalize(d.Address)).Distinct().ToList();
             var codes = named.SelectMany(d => communities[d.Community!]).Distinct().ToList();
-            found.AddRange(await Candidates(db, texts, codes).ToListAsync(ct));
+            found.AddRange(await Candidates(db, [.. named.Select(d => keys[d]).Distinct()], codes).ToListAsync(ct));
         }
         if (plain.Count > 0)
-            found.AddRange(await Candidates(db, [.. plain.Select(d => Normalize(d.Address)).Distinct()], null).ToListAsync(ct));
+            found.AddRange(await Candidates(db, [.. plain.Select(d => keys[d]).Distinct()], null).ToListAsync(ct));
         var byText = found.DistinctBy(a => a.Id).ToLookup(a => a.FullName);
-        foreach (var d in named) seen.Add(d.Community, Normalize(d.Address), [.. byText[Normalize(d.Address)].Where(c => communities[d.Community!].Contains(c.CommunityCode))]);
-        foreach (var d in plain) seen.Add(null, Normalize(d.Address), [.. byText[Normalize(d.Address)]]);
+        foreach (var d in named) seen.Add(d.Community, keys[d], [.. byText[keys[d]].Where(c => communities[d.Community!].Contains(c.CommunityCode))]);
+        foreach (var d in plain) seen.Add(null, keys[d], [.. byText[keys[d]]]);
         var result = new Dictionary<PersonDraft, AddressMatch>(ReferenceEqualityComparer.Instance);
         foreach (var d in drafts)
         {
-            var candidates = d.Address.Length == 0 ? [] : seen.Get(d.Community, Normalize(d.Address));
+            var candidates = d.Address.Length == 0 ? [] : seen.Get(d.Community, keys[d]);
             result[d] = candidates.Count switch
             {
                 1 => new(candidates[0].Id, candidates[0].GridCode, d.Address),

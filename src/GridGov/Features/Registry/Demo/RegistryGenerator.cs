@@ -46,7 +46,7 @@ public sealed class RegistryGenerator(GridDatabase database, Places places, Pers
         await using var turn = await db.HoldAuditChainAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(Infrastructure.ChinaTime.FromUtc(now));
+        var today = Infrastructure.ChinaTime.DateOf(now);
         var plan = new CommunityPlan(community, now);
         var names = DemoNames.Compounds.OrderBy(_ => random.Next()).ToList();
         for (var g = 0; g < grids.Count; g++)

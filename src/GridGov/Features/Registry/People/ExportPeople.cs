@@ -16,8 +16,11 @@ public sealed class ExportPeople(ListPeople list, XlsxExport export, Places plac
     {
         if (list.IsNumber(q.Keyword))
             return ResultHttp.Invalid(new Dictionary<string, string[]> { ["keyword"] = ["证件号码和电话号码不能放在网址中；按号码查到的人员请在其详情页查看"] });
+        // Places keeps every unit's name in memory once loaded: load it here, then names come as rows pass
+        // (no second query over the filter).
+        await places.NameAsync(0, ct);
         var grids = new Dictionary<long, string?>();
-        foreach (var code in list.Filter(q).Select(p => p.GridCode).Distinct().ToList()) grids[code] = await places.NameAsync(code, ct);
+        string? GridName(long code) => grids.TryGetValue(code, out var n) ? n : grids[code] = places.NameAsync(code).GetAwaiter().GetResult();
         var rows = list.Filter(q).OrderBy(p => p.GridCode).ThenBy(p => p.Id)
             .Select(p => new Row(p.Name, p.Gender, p.BirthDate, p.IdMasked, p.PhoneMasked, p.Residency, p.CurrentAddress, p.GridCode, p.State, p.Source, p.SourceSystem))
             .AsEnumerable();
@@ -30,7 +33,7 @@ public sealed class ExportPeople(ListPeople list, XlsxExport export, Places plac
             new("联系电话", p => p.PhoneMasked, 14),
             new("人口类型", p => PersonCheck.ResidencyName(p.Residency), 8),
             new("现住地址", p => p.CurrentAddress, 30),
-            new("网格", p => grids.GetValueOrDefault(p.GridCode), 24),
+            new("网格", p => GridName(p.GridCode), 24),
             new("核实状态", p => RegistryNames.State(p.State), 10),
             new("来源", p => p.SourceSystem ?? RegistryNames.Source(p.Source), 14),
         ];

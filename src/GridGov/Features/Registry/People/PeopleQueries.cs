@@ -43,7 +43,7 @@ public sealed class ListPeople(GridDbContext db, PersonalData personal, Places p
         return k.Length > 0 && (IdNumbers.Check(k, Today).Valid || Phones.Normalize(k).Phone is not null && k.Count(char.IsAsciiDigit) >= 7);
     }
 
-    DateOnly Today => DateOnly.FromDateTime(Infrastructure.ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+    DateOnly Today => Infrastructure.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
     internal IQueryable<Person> Filter(PeopleQuery q)
     {

@@ -219,7 +219,7 @@ public sealed class TicketGenerator
     DateTime DrawTime(DateTime now, int fromDay, int toDay, TicketSource source)
     {
         var days = toDay - fromDay + 1;
-        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
+        var today = ChinaTime.DateOf(now);
         var office = source is TicketSource.Patrol or TicketSource.DigitalCity or TicketSource.Staff;
         var hours = office ? WorkingDayHours : PublicHours;
         while (true)
