@@ -1,7 +1,13 @@
 using GridGov.Features.Registry.Addresses;
 using GridGov.Features.Registry.Codes;
+using GridGov.Features.Registry.Components;
+using GridGov.Features.Registry.Dogs;
+using GridGov.Features.Registry.Focus;
 using GridGov.Features.Registry.Imports;
+using GridGov.Features.Registry.Party;
 using GridGov.Features.Registry.People;
+using GridGov.Features.Registry.Permits;
+using GridGov.Features.Registry.Units;
 using GridGov.Infrastructure.Import;
 
 namespace GridGov.Features.Registry;
@@ -26,6 +32,7 @@ public static class RegistryArea
         services.AddScoped<PrintPlates>();
         services.AddScoped<Demo.RegistryGenerator>();
         services.AddScoped<Demo.SeedDemoRegistry>();
+        services.AddUnits().AddDogs().AddPermits().AddComponents().AddFocus().AddParty();
         return services;
     }
 

@@ -17,13 +17,14 @@ sealed class RegistryAuditNames : AuditNames
         ["UpdatedAt"] = "更新时间", ["Version"] = "版本",
     };
 
-    static readonly Dictionary<string, Func<string, string?>> RecordValues = new()
+    internal static readonly Dictionary<string, Func<string, string?>> RecordValues = new()
     {
         ["State"] = v => Enum.TryParse<VerificationState>(v, out var s) ? RegistryNames.State(s) : null,
         ["Source"] = v => Enum.TryParse<RecordSource>(v, out var s) ? RegistryNames.Source(s) : null,
     };
 
-    static Dictionary<string, string> With(Dictionary<string, string> own) => Record.Concat(own).ToDictionary();
+    // Every registry entity's own columns plus the record block's; used by each registry part's names.
+    internal static Dictionary<string, string> With(Dictionary<string, string> own) => Record.Concat(own).ToDictionary();
 
     public override IEnumerable<(string Action, string Name)> Actions() => [(RevealPerson.Action, "查看完整号码")];
 
@@ -79,7 +80,7 @@ sealed class RegistryAuditNames : AuditNames
         },
     ];
 
-    static async Task<Dictionary<string, string>> NamesAsync<T>(IQueryable<T> set, IReadOnlyCollection<string> keys,
+    internal static async Task<Dictionary<string, string>> NamesAsync<T>(IQueryable<T> set, IReadOnlyCollection<string> keys,
         System.Linq.Expressions.Expression<Func<T, IdName>> name, CancellationToken ct) where T : RegistryRecord
     {
         var ids = keys.Select(k => long.TryParse(k, out var id) ? id : -1).Where(id => id >= 0).Distinct().ToList();
@@ -87,5 +88,5 @@ sealed class RegistryAuditNames : AuditNames
         return rows.ToDictionary(r => r.Id.ToString(), r => r.Name);
     }
 
-    sealed record IdName(long Id, string Name);
+    internal sealed record IdName(long Id, string Name);
 }

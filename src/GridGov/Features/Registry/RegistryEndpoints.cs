@@ -1,6 +1,12 @@
 using GridGov.Features.Registry.Addresses;
+using GridGov.Features.Registry.Components;
+using GridGov.Features.Registry.Dogs;
+using GridGov.Features.Registry.Focus;
 using GridGov.Features.Registry.Imports;
+using GridGov.Features.Registry.Party;
 using GridGov.Features.Registry.People;
+using GridGov.Features.Registry.Permits;
+using GridGov.Features.Registry.Units;
 using GridGov.Infrastructure.Import;
 using GridGov.Infrastructure.Security;
 using GridGov.Infrastructure.UseCases;
@@ -54,6 +60,13 @@ static class RegistryEndpoints
                 await u.HandleAsync(community, under, request, ct))
             .WithName("PrintAddressPlates").WithSummary("打印社区（或某楼栋、小区）的门牌二维码（PDF，每页 24 个）")
             .Produces(200, contentType: "application/pdf").ProducesProblem(503);
+
+        g.MapUnits();
+        g.MapDogs();
+        g.MapPermits();
+        g.MapComponents();
+        g.MapFocus();
+        g.MapParty();
 
         var imports = g.MapGroup("/imports").RequireAuthorization(Permissions.RegistryImport);
         imports.MapGet("/templates/{target}", (string target, ImportStaging staging) =>

@@ -15,11 +15,12 @@ public sealed class PrintPlates(GridDbContext db, SheetFont font, Places places,
 {
     public async Task<IResult> HandleAsync(long community, long? under, HttpRequest request, CancellationToken ct = default)
     {
+        // Scope first: a community outside it answers 404 whatever the server lacks.
+        if (OrgCode.LevelOf(community) != OrgLevel.Community || !user.Scope.Contains(OrgCode.Pad(community)))
+            return TypedResults.NotFound();
         if (font.Typeface is not { } typeface)
             return TypedResults.Problem("服务器未安装中文字体，无法生成门牌二维码。请管理员安装 Noto Sans CJK 字体（fonts-noto-cjk）或在 GridGov:PdfFont 中配置字体文件。",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "门牌二维码暂时无法生成");
-        if (OrgCode.LevelOf(community) != OrgLevel.Community || !user.Scope.Contains(OrgCode.Pad(community)))
-            return TypedResults.NotFound();
         var name = await places.NameAsync(community, ct);
         if (name is null) return TypedResults.NotFound();
         var rooms = db.Set<Address>().AsNoTracking().Where(a => a.CommunityCode == community && a.Kind == AddressKind.Room && a.State != VerificationState.Removed);

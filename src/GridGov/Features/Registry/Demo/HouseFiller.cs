@@ -15,6 +15,10 @@ sealed class HouseFiller(CommunityPlan plan, DemoPeople makePeople, Random rando
     readonly List<House> houses = [];
     readonly List<(Person Person, Address Room, OccupantRole Role, string Relation)> people = [];
 
+    // After WriteAsync: everyone written, with their keys, their room and their place in the house.
+    public IReadOnlyList<(Person Person, Address Room, OccupantRole Role, string Relation)> People => people;
+    public IReadOnlyList<House> Houses => houses;
+
     public async Task<(int Houses, int People)> WriteAsync(GridDbContext db, CancellationToken ct)
     {
         foreach (var room in plan.Rooms) Fill(room);
@@ -29,6 +33,8 @@ sealed class HouseFiller(CommunityPlan plan, DemoPeople makePeople, Random rando
         foreach (var chunk in people.Select(p => p.Person.IdHash).Chunk(1000))
             foreach (var p in await db.Set<Person>().IgnoreQueryFilters().Where(p => chunk.Contains(p.IdHash)).Select(p => new { p.Id, p.IdHash }).ToListAsync(ct))
                 personIds[p.IdHash] = p.Id;
+        foreach (var p in people) p.Person.Id = personIds[p.Person.IdHash];
+        foreach (var h in houses) h.Id = houseIds[h.AddressId];
         var occupants = people.Select(p => new HouseOccupant
         {
             HouseId = houseIds[p.Room.Id], PersonId = personIds[p.Person.IdHash], Role = p.Role, RelationToHead = p.Relation, GridCode = p.Room.GridCode,

@@ -74,7 +74,14 @@ public sealed class RegistryGenerator(GridDatabase database, Places places, Pers
         var road = plan.Add(null, AddressKind.Road, 900, DemoNames.Roads[(int)(community % DemoNames.Roads.Length)], grids[0], null);
         for (var n = 1; n <= Math.Max(2, (int)(12 * scale)); n++) plan.Add(road, AddressKind.Room, n * 2, $"{n * 2}号", grids[0], null);
         await plan.WriteAddressesAsync(db, ct);
-        var (houses, people) = makePeople is null ? (0, 0) : await new HouseFiller(plan, makePeople, random, today, now).WriteAsync(db, ct);
+        var (houses, people) = (0, 0);
+        if (makePeople is not null)
+        {
+            var filler = new HouseFiller(plan, makePeople, random, today, now);
+            (houses, people) = await filler.WriteAsync(db, ct);
+            var fill = new CommunityFill(db, plan, grids, filler.People, filler.Houses, makePeople, random, today, now);
+            foreach (var part in CommunityFill.Parts) await part(fill, ct);
+        }
         db.AuditSummary = new AuditSummary("Import", nameof(Person), community.ToString(), Infrastructure.Places.OrgCode.Pad(community),
             JsonSerializer.Serialize(new { rows = people, file = "示范数据" }));
         await db.SaveChangesAsync(ct);
