@@ -24,6 +24,7 @@ public static class RegistryArea
         services.AddScoped<GetPerson>();
         services.AddScoped<ExportPeople>();
         services.AddScoped<RevealPerson>();
+        services.AddScoped<SavePerson>();
         services.AddScoped<ImportReports>();
         services.AddScoped<ListAddresses>();
         services.AddScoped<VerifyRecord>();

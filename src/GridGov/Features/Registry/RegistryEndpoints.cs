@@ -37,6 +37,12 @@ static class RegistryEndpoints
             .WithName("ExportPeople").WithSummary("按当前条件导出实有人口（全部页，Excel；号码脱敏）");
         g.MapGet("/people/{id:long}", async (long id, GetPerson u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .WithName("GetPerson").WithSummary("人员详情（号码脱敏）");
+        g.MapPost("/people", async (PersonForm f, SavePerson u, CancellationToken ct) => (await u.CreateAsync(f, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("CreatePerson").WithSummary("登记人员（人工采集；待核实）：字段按导入模板的规则校验，地址须为本辖区的标准地址");
+        g.MapPut("/people/{id:long}", async (long id, PersonForm f, SavePerson u, CancellationToken ct) => (await u.UpdateAsync(id, f, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("UpdatePerson").WithSummary("修改人员信息（证件号码、电话留空则不变；带 version 防止覆盖他人的修改）");
         g.MapPost("/people/{id:long}/reveal", async (long id, RevealPerson u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryUnmask)
             .WithName("RevealPerson").WithSummary("查看一人完整的身份证号与电话（需相应权限，逐次记入审计）");
