@@ -20,6 +20,8 @@ public static class RegistryArea
         services.AddSingleton<CodeBook>();
         services.AddSingleton<AddressMatcher>();
         services.AddSingleton<IImportTarget, PeopleImport>();
+        services.AddSingleton<IImportTarget, AddressImport>();
+        services.AddSingleton<IImportTarget, Houses.HouseImport>();
         services.AddScoped<ListPeople>();
         services.AddScoped<GetPerson>();
         services.AddScoped<ExportPeople>();
