@@ -32,6 +32,7 @@ public static class RegistryArea
         services.AddScoped<VerifyRecord>();
         services.AddScoped<ListPersonClasses>();
         services.AddScoped<GetAddress>();
+        services.AddScoped<SetBuildingHead>();
         services.AddScoped<PrintPlates>();
         services.AddScoped<Demo.RegistryGenerator>();
         services.AddScoped<Demo.SeedDemoRegistry>();

@@ -62,6 +62,9 @@ static class RegistryEndpoints
             .WithName("ListAddresses").WithSummary("标准地址树：社区下的街路巷/小区（community），或某地址的下一级（parent）");
         g.MapGet("/addresses/{id:long}", async (long id, GetAddress u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .WithName("GetAddress").WithSummary("标准地址详情：位置、网格、房屋与住户（号码脱敏）");
+        g.MapPut("/addresses/{id:long}/building-head", async (long id, BuildingHeadRequest r, SetBuildingHead u, CancellationToken ct) => (await u.HandleAsync(id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("SetBuildingHead").WithSummary("设置或清除楼栋的楼栋长（personId 为空则清除）");
         g.MapGet("/addresses/plates.pdf", async (long community, long? under, HttpRequest request, PrintPlates u, CancellationToken ct) =>
                 await u.HandleAsync(community, under, request, ct))
             .WithName("PrintAddressPlates").WithSummary("打印社区（或某楼栋、小区）的门牌二维码（PDF，每页 24 个）")

@@ -13,7 +13,10 @@ public sealed record AddressResident(long PersonId, string Name, string IdMasked
 
 public sealed record AddressDetail(long Id, AddressKind Kind, string KindName, string Name, string FullName, string Code, long CommunityCode,
     string? CommunityName, long GridCode, string? GridName, double? Lon, double? Lat, string TerminalPath, int? Floors, int Children,
-    string? HouseUse, double? AreaM2, bool Overcrowded, List<AddressResident> Residents);
+    string? HouseUse, double? AreaM2, bool Overcrowded, List<AddressResident> Residents, BuildingHead? Head = null, int Version = 0);
+
+// 楼栋长 (GB/T 31000 T9) of a building: a registry person, shown masked.
+public sealed record BuildingHead(long PersonId, string Name, string? PhoneMasked);
 
 // The standard addresses of a community as a tree (one level at a time), and one address with its house
 // and the people in it (masked). Within the caller's scope: 404 outside it.
@@ -54,7 +57,10 @@ public sealed class GetAddress(GridDbContext db, Places places)
         return new(a.Id, a.Kind, AddressCodes.KindName(a.Kind), a.Name, a.FullName, a.Code, a.CommunityCode, await places.NameAsync(a.CommunityCode, ct),
             a.GridCode, await places.NameAsync(a.GridCode, ct), a.Lon, a.Lat, TerminalPath(a.Code), a.Floors, children,
             house is null ? null : HouseNames.Use(house.Use), house?.AreaM2, house?.Overcrowded ?? false,
-            [.. residents.Select(r => new AddressResident(r.Id, r.Name, r.IdMasked, HouseNames.Role(r.Role), r.RelationToHead))]);
+            [.. residents.Select(r => new AddressResident(r.Id, r.Name, r.IdMasked, HouseNames.Role(r.Role), r.RelationToHead))],
+            a.BuildingHeadId is { } head ? await db.Set<Person>().AsNoTracking().Where(p => p.Id == head)
+                .Select(p => new BuildingHead(p.Id, p.Name, p.PhoneMasked)).FirstOrDefaultAsync(ct) : null,
+            a.Version);
     }
 }
 
