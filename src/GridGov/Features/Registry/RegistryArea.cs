@@ -18,15 +18,18 @@ public static class RegistryArea
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
         services.AddSingleton<CodeBook>();
+        services.AddSingleton<ClassFields>();
         services.AddSingleton<AddressMatcher>();
         services.AddSingleton<IImportTarget, PeopleImport>();
         services.AddSingleton<IImportTarget, AddressImport>();
+        services.AddSingleton<IImportTarget, PersonClassImport>();
         services.AddSingleton<IImportTarget, Houses.HouseImport>();
         services.AddScoped<ListPeople>();
         services.AddScoped<GetPerson>();
         services.AddScoped<ExportPeople>();
         services.AddScoped<RevealPerson>();
         services.AddScoped<SavePerson>();
+        services.AddScoped<SavePersonClass>();
         services.AddScoped<ImportReports>();
         services.AddScoped<ListAddresses>();
         services.AddScoped<VerifyRecord>();

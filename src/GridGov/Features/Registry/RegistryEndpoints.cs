@@ -49,6 +49,10 @@ static class RegistryEndpoints
 
         g.MapGet("/people/{id:long}/classes", async (long id, ListPersonClasses u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .WithName("ListPersonClasses").WithSummary("人员的类别记录（特殊人群需“查看特殊人群”权限）");
+        g.MapPut("/people/{id:long}/classes/{classKey}", async (long id, string classKey, PersonClassRequest r, SavePersonClass u, CancellationToken ct) =>
+                (await u.HandleAsync(id, classKey, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("SavePersonClass").WithSummary("登记或修改人员的类别信息（字段按 GB/T 31000 校验，代码可填名称；特殊人群需相应权限）");
         g.MapPost("/people/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.PersonAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyPerson").WithSummary("核实人员：已核实、有误已更正或已迁出/注销");
         g.MapPost("/addresses/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.AddressAsync(id, r, ct)).ToHttp())

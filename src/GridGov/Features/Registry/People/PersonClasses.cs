@@ -33,6 +33,7 @@ public sealed class ListPersonClasses(GridDbContext db)
         if (!await db.Set<Person>().AnyAsync(p => p.Id == personId, ct)) return Result<List<PersonClassRow>>.NotFound();
         var rows = await db.Set<PersonClassRecord>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Class).ToListAsync(ct);
         return Result<List<PersonClassRow>>.Ok([.. rows.Select(r => new PersonClassRow(r.Id, r.Class, PersonClasses.Find(r.Class)?.Name ?? r.Class, r.Special,
-            PersonClasses.Find(r.Class)?.Standard ?? false, r.Fields, r.State, RegistryNames.State(r.State)))]);
+            PersonClasses.Find(r.Class)?.Standard ?? false, System.Text.Json.JsonSerializer.Serialize(SavePersonClass.Shown(SavePersonClass.Read(r.Fields))),
+            r.State, RegistryNames.State(r.State)))]);
     }
 }
