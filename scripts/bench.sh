@@ -8,6 +8,8 @@
 #                                       --queue-tickets N, --no-pg, --queues-pg; see bench/README.md)
 #   ./scripts/bench.sh registry --people 1000000 --runs 1   people through the import pipeline beside raw
 #                                       inserts, search by ID; SQLite and PostgreSQL (--no-pg: SQLite only)
+#   ./scripts/bench.sh registry-search --people 10000000 --no-pg   search by ID among a whole city's
+#                                       people (filled raw), beside a prepared hashed lookup
 #   ./scripts/bench.sh export           XLSX export of 100,000 tickets through the app: time, server memory
 #                                       (--export-tickets N for another size)
 #
@@ -44,9 +46,9 @@ fi
 # The ticket benchmarks measure PostgreSQL too: a throwaway server, as test.sh starts one.
 mode=all
 for a in "$@"; do
-  case $a in import | locate | tickets | export | registry | all | generate) mode=$a ;; esac
+  case $a in import | locate | tickets | export | registry | registry-search | all | generate) mode=$a ;; esac
 done
-if [[ $mode == tickets || $mode == registry || $mode == all ]] && [[ -z ${GRIDGOV_TEST_PG:-} ]] &&
+if [[ $mode == tickets || $mode == registry || $mode == registry-search || $mode == all ]] && [[ -z ${GRIDGOV_TEST_PG:-} ]] &&
   [[ -z ${GRIDGOV_SKIP_PG:-} || ${GRIDGOV_SKIP_PG} == 0 ]] && [[ " $* " != *" --no-pg "* ]]; then
   # shellcheck source=pg-test-cluster.sh
   source "$ROOT/scripts/pg-test-cluster.sh"
