@@ -36,6 +36,8 @@ public static class RegistryArea
         services.AddScoped<ListPersonClasses>();
         services.AddScoped<GetAddress>();
         services.AddScoped<SetBuildingHead>();
+        services.AddScoped<AddAddress>();
+        services.AddScoped<Houses.SaveHouse>();
         services.AddScoped<PrintPlates>();
         services.AddScoped<Demo.RegistryGenerator>();
         services.AddScoped<Demo.SeedDemoRegistry>();

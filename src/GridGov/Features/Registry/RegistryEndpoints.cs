@@ -69,6 +69,12 @@ static class RegistryEndpoints
         g.MapPut("/addresses/{id:long}/building-head", async (long id, BuildingHeadRequest r, SetBuildingHead u, CancellationToken ct) => (await u.HandleAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit)
             .WithName("SetBuildingHead").WithSummary("设置或清除楼栋的楼栋长（personId 为空则清除）");
+        g.MapPost("/addresses", async (NewAddress r, AddAddress u, CancellationToken ct) => (await u.HandleAsync(r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("AddAddress").WithSummary("新增标准地址：社区下的小区或街路巷（须指定网格），或某地址的下一级（楼栋、单元、户室）");
+        g.MapPut("/addresses/{id:long}/house", async (long id, Houses.HouseForm f, Houses.SaveHouse u, CancellationToken ct) => (await u.HandleAsync(id, f, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("SaveHouse").WithSummary("登记或修改户室地址上的房屋（用途、面积、出租信息；群租按人数与面积判定）");
         g.MapGet("/addresses/plates.pdf", async (long community, long? under, HttpRequest request, PrintPlates u, CancellationToken ct) =>
                 await u.HandleAsync(community, under, request, ct))
             .WithName("PrintAddressPlates").WithSummary("打印社区（或某楼栋、小区）的门牌二维码（PDF，每页 24 个）")

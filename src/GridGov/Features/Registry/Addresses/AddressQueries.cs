@@ -13,7 +13,11 @@ public sealed record AddressResident(long PersonId, string Name, string IdMasked
 
 public sealed record AddressDetail(long Id, AddressKind Kind, string KindName, string Name, string FullName, string Code, long CommunityCode,
     string? CommunityName, long GridCode, string? GridName, double? Lon, double? Lat, string TerminalPath, int? Floors, int Children,
-    string? HouseUse, double? AreaM2, bool Overcrowded, List<AddressResident> Residents, BuildingHead? Head = null, int Version = 0);
+    string? HouseUse, double? AreaM2, bool Overcrowded, List<AddressResident> Residents, BuildingHead? Head = null, int Version = 0, HouseInfo? House = null);
+
+// The house at a room, as its edit form needs it (codes, not names).
+public sealed record HouseInfo(long Id, HouseUse Use, string? BuildingUse, double? AreaM2, string? OwnerName, string? RentalPurpose, string? HazardType,
+    int Tenants, int Version);
 
 // 楼栋长 (GB/T 31000 T9) of a building: a registry person, shown masked.
 public sealed record BuildingHead(long PersonId, string Name, string? PhoneMasked);
@@ -60,7 +64,9 @@ public sealed class GetAddress(GridDbContext db, Places places)
             [.. residents.Select(r => new AddressResident(r.Id, r.Name, r.IdMasked, HouseNames.Role(r.Role), r.RelationToHead))],
             a.BuildingHeadId is { } head ? await db.Set<Person>().AsNoTracking().Where(p => p.Id == head)
                 .Select(p => new BuildingHead(p.Id, p.Name, p.PhoneMasked)).FirstOrDefaultAsync(ct) : null,
-            a.Version);
+            a.Version,
+            house is null ? null : new HouseInfo(house.Id, house.Use, house.BuildingUse, house.AreaM2, house.OwnerName, house.RentalPurpose, house.HazardType,
+                house.Tenants, house.Version));
     }
 }
 
