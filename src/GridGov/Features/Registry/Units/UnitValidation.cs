@@ -59,7 +59,6 @@ public sealed class UnitValidation(GridDbContext db, CodeBook codes, UnitPlaces 
         return Result<(UnitDraft, AddressMatch)>.Ok((draft, place!));
     }
 
-    // “统一社会信用代码校验位…” names its field already; “必填” becomes “单位名称：必填”.
-    static string Named(string field, string reason) => reason.StartsWith(field, StringComparison.Ordinal) || reason.Contains(field + "应", StringComparison.Ordinal)
-        ? reason : $"{field}：{reason}";
+    // “该统一社会信用代码已登记…” names its field already; “必填” becomes “单位名称：必填”.
+    static string Named(string field, string reason) => reason.Contains(field, StringComparison.Ordinal) ? reason : $"{field}：{reason}";
 }
