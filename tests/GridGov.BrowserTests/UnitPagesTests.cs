@@ -58,8 +58,18 @@ public sealed class UnitPagesTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#unit-address")).ToHaveTextAsync(room);
         await BrowserApp.ShotAsync(page, "registry-unit-detail");
 
+        // Edited on its page: the form comes filled in, the change is saved under the next version.
+        await page.ClickAsync("#unit-edit");
+        await Assertions.Expect(page.Locator("#f-name")).ToHaveValueAsync(name);
+        name += "（东店）";
+        await page.FillAsync("#f-name", name);
+        await page.FillAsync("#f-employees input", "3");
+        await BrowserApp.ShotAsync(page, "registry-unit-edit");
+        await page.ClickAsync("#unit-save");
+        await Assertions.Expect(page.Locator("#unit-name")).ToHaveTextAsync(name.Replace("（", "(").Replace("）", ")"));
+
         await BrowserApp.OpenAsync(page, "/registry/units");
-        await page.FillAsync("#units-search", name);
+        await page.FillAsync("#units-search", name[..^4]);
         await page.PressAsync("#units-search", "Enter");
         await Assertions.Expect(page.Locator("#units-toolbar-total")).ToHaveTextAsync("共 1 条");
         await Assertions.Expect(page.Locator("#units-table tbody")).ToContainTextAsync("个体工商户");

@@ -1,6 +1,7 @@
 using GridGov.Infrastructure.Crypto;
 using GridGov.Infrastructure.Database;
 using GridGov.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Registry.Units;
 
@@ -17,7 +18,12 @@ public sealed class CreateUnit(GridDbContext db, UnitValidation validation, Pers
         var unit = new Unit { Source = RecordSource.Collected, State = VerificationState.Pending, CreatedAt = now, UpdatedAt = now, Version = 1 };
         UnitFields.Apply(unit, draft with { Fields = draft.Fields ?? new(StringComparer.Ordinal) }, place, personal);
         db.Add(unit);
-        await db.SaveChangesAsync(ct);
+        // Two clerks registering the same code at once: the unique index decides, the loser is told.
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (unit.CreditCode is not null)
+        {
+            return Result<UnitSaved>.Invalid("creditCode", "该统一社会信用代码刚刚已被登记，请刷新后查找该单位");
+        }
         return Result<UnitSaved>.Created(new(unit.Id, unit.Version), $"/api/v1/registry/units/{unit.Id}");
     }
 }
