@@ -30,9 +30,6 @@ public static class UnitStandard
         _ => null,
     };
 
-    // The standard's own kinds (an exchange with another 综治 system sends only these).
-    public static bool InStandard(UnitKind kind) => kind is UnitKind.Enterprise or UnitKind.SocialOrganisation or UnitKind.IndividualBusiness;
-
     static readonly Dictionary<string, UnitKind> KindsByName = new()
     {
         ["非公有制经济组织"] = UnitKind.Enterprise, ["非公企业"] = UnitKind.Enterprise, ["企业"] = UnitKind.Enterprise,
