@@ -17,6 +17,7 @@ static class FocusSlice
         services.AddScoped<ExportFocusSubjects>();
         services.AddScoped<FocusWorkers>();
         services.AddScoped<MaskedPeople>();
+        services.AddSingleton<IImportTarget, FocusImport>();
         return services;
     }
 
