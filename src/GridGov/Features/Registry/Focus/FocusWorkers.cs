@@ -36,6 +36,12 @@ public sealed class FocusWorkers(GridDbContext db)
         return Result<List<FocusWorker>>.Ok([.. users.Where(u => viewers.Contains(u.Id)).Take(100).Select(u => new FocusWorker(u.Id, u.UserName ?? "", u.DisplayName))]);
     }
 
+    // The workers responsible for subjects the caller sees: the list's filter.
+    public async Task<List<FocusWorker>> InAreaAsync(CancellationToken ct = default) =>
+        [.. (await db.Set<FocusSubject>().AsNoTracking().Where(s => s.ResponsibleId != null && s.ClosedOn == null)
+                .Select(s => new { Id = s.ResponsibleId!.Value, s.ResponsibleName }).Distinct().ToListAsync(ct))
+            .GroupBy(w => w.Id).Select(g => new FocusWorker(g.Key, "", g.First().ResponsibleName ?? "")).OrderBy(w => w.DisplayName)];
+
     // An account by its name, for imports ("责任网格员" column).
     public async Task<long?> IdByNameAsync(string userName, CancellationToken ct = default)
     {
