@@ -46,10 +46,28 @@ public sealed class FocusPartyPagesTests(BrowserApp app)
         var overdue = page.Locator("#focus-table .focus-overdue", new() { HasText = "已逾期 9 天" }).First;
         await Assertions.Expect(overdue).ToBeVisibleAsync();
         Assert.Equal("rgb(207, 19, 34)", await overdue.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        await page.Keyboard.PressAsync("Escape");
         await BrowserApp.ShotAsync(page, "registry-focus-overdue-1366");
         await page.Locator("#focus-table .focus-view").First.ClickAsync();
         await Assertions.Expect(page.Locator("#focus-detail")).ToBeVisibleAsync();
         await BrowserApp.ShotAsync(page, "registry-focus-drawer-1366");
+
+        // 党建: the demo community's first branch and the members of its grids' groups.
+        await BrowserApp.OpenAsync(page, "/registry/party");
+        var branch = page.Locator("#party-tree .party-org", new() { HasText = "第一党支部" }).First;
+        await Assertions.Expect(branch).ToBeVisibleAsync();
+        await branch.ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-card-head-title", new() { HasText = "党员 · " })).ToContainTextAsync("第一党支部");
+        await Assertions.Expect(page.Locator("#party-members .ant-table-row").First).ToBeVisibleAsync();
+        var orgs = await page.Locator("#party-members .ant-table-row td:nth-child(5)").AllInnerTextsAsync();
+        Assert.NotEmpty(orgs);
+        Assert.All(orgs, o => Assert.Contains("网格党小组", o));
+        await BrowserApp.ShotAsync(page, "registry-party-branch-1366");
+        await page.Locator("#party-add").ClickAsync();
+        await page.Locator("#party-person-input").FillAsync(await page.Locator("#party-members .ant-table-row .party-member").First.InnerTextAsync());
+        await page.Locator("#party-person-input").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#party-person .person-pick").First).ToBeVisibleAsync();
+        await BrowserApp.ShotAsync(page, "registry-party-add-1366");
         await page.Context.CloseAsync();
     }
 }
