@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Registry.Permits;
 
 // 居住证 of the caller's area (the data-scope filter on permits and on their holders), soonest expiry
-// first, with the holder's masked numbers; the expiry warnings are the same filters counted. An expired
+// first, with the holder's masked numbers (without a status filter: the current ones, not the history); the expiry warnings are the same filters counted. An expired
 // permit whose holder has a later one is no warning: it was renewed late.
 public sealed class ListPermits(GridDbContext db, CodeBook codes, Places places, TimeProvider clock)
 {
@@ -69,7 +69,9 @@ public sealed class ListPermits(GridDbContext db, CodeBook codes, Places places,
             PermitStatus.Expiring => permits.Where(p => (p.CancelledOn == null || p.CancelledOn > today) && p.ExpiresOn >= today && p.ExpiresOn <= warn),
             PermitStatus.Expired => permits.Where(p => (p.CancelledOn == null || p.CancelledOn > today) && p.ExpiresOn < today
                 && !db.Set<ResidencePermit>().Any(o => o.PersonId == p.PersonId && o.IssuedOn > p.IssuedOn)),
-            _ => permits,
+            // The current permits: cancelled ones and expired ones since renewed are history, shown on asking.
+            _ => permits.Where(p => (p.CancelledOn == null || p.CancelledOn > today)
+                && (p.ExpiresOn >= today || !db.Set<ResidencePermit>().Any(o => o.PersonId == p.PersonId && o.IssuedOn > p.IssuedOn))),
         };
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
