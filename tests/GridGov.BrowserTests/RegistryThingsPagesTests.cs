@@ -23,4 +23,19 @@ public sealed class RegistryThingsPagesTests(BrowserApp app)
         await BrowserApp.ShotAsync(page, "registry-permits-expired");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Components_show_the_map_with_markers_and_the_table()
+    {
+        var page = await app.LoginAsync("community");
+        await page.SetViewportSizeAsync(1366, 768);
+        await BrowserApp.OpenAsync(page, "/registry/components");
+        await Assertions.Expect(page.Locator("#components-map[data-ready='1']")).ToBeAttachedAsync();
+        Assert.True(int.Parse((await page.Locator("#components-map").GetAttributeAsync("data-markers"))!) > 100);
+        await Assertions.Expect(page.Locator("#components-map path.leaflet-interactive").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#components-table .ant-table-row").First).ToBeVisibleAsync();
+        await BrowserApp.ShotAsync(page, "registry-components-1366");
+        await page.Locator("#components-counts .ant-tag", new() { HasText = "损坏" }).WaitForAsync();
+        await page.Context.CloseAsync();
+    }
 }
