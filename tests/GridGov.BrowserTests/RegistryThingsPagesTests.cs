@@ -38,4 +38,17 @@ public sealed class RegistryThingsPagesTests(BrowserApp app)
         await page.Locator("#components-counts .ant-tag", new() { HasText = "损坏" }).WaitForAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Dogs_show_their_reminders_as_tags()
+    {
+        var page = await app.LoginAsync("community");
+        await page.SetViewportSizeAsync(1366, 768);
+        await BrowserApp.OpenAsync(page, "/registry/dogs");
+        await Assertions.Expect(page.Locator("#dogs-table .ant-table-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#dogs-counts")).ToContainTextAsync("疫苗到期");
+        await Assertions.Expect(page.Locator("#dogs-table .dog-reminder").First).ToBeVisibleAsync();
+        await BrowserApp.ShotAsync(page, "registry-dogs-1366");
+        await page.Context.CloseAsync();
+    }
 }
