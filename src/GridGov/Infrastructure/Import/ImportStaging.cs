@@ -77,15 +77,21 @@ public sealed class ImportStaging(GridDbContext db, ImportFiles files, ImportJob
 
 public static class ImportColumns
 {
-    // Header text → the column's own header, through its aliases; others stay as they are.
+    // Header text → the column's own header, through its aliases; others stay as they are. Both sides
+    // cleaned alike (a file's 走访周期（天） arrives as 走访周期(天) after the full-width fold).
     public static Func<string, string> Canonical(IReadOnlyList<ImportColumn> columns)
     {
         var map = new Dictionary<string, string>();
         foreach (var c in columns)
         {
             map[c.Header] = c.Header;
-            foreach (var a in c.Aliases) map.TryAdd(a, c.Header);
+            map.TryAdd(ImportCleaning.Value(c.Header), c.Header);
+            foreach (var a in c.Aliases)
+            {
+                map.TryAdd(a, c.Header);
+                map.TryAdd(ImportCleaning.Value(a), c.Header);
+            }
         }
-        return h => map.GetValueOrDefault(h.Replace("*", "").Trim(), h);
+        return h => map.GetValueOrDefault(h.Replace("*", "").Trim(), null) ?? map.GetValueOrDefault(ImportCleaning.Value(h.Replace("*", "")), h);
     }
 }
