@@ -92,6 +92,6 @@ public static class ImportColumns
                 map.TryAdd(ImportCleaning.Value(a), c.Header);
             }
         }
-        return h => map.GetValueOrDefault(h.Replace("*", "").Trim(), null) ?? map.GetValueOrDefault(ImportCleaning.Value(h.Replace("*", "")), h);
+        return h => map.TryGetValue(h.Replace("*", "").Trim(), out var own) ? own : map.GetValueOrDefault(ImportCleaning.Value(h.Replace("*", "")), h);
     }
 }
