@@ -59,8 +59,11 @@ static class RegistryEndpoints
             .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyAddress").WithSummary("核实标准地址");
         g.MapPost("/houses/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.HouseAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyHouse").WithSummary("核实房屋");
+        g.MapPost("/{part:regex(^(units|dogs|components|permits)$)}/{id:long}/verification", async (string part, long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) =>
+                (await u.PartAsync(part, id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyRegistryRecord").WithSummary("核实单位、犬只、部件或居住证");
         g.MapGet("/pending", async (VerifyRecord u, CancellationToken ct) => (await u.PendingAsync(ct)).ToHttp())
-            .WithName("CountPendingRecords").WithSummary("本辖区待核实的人员、地址、房屋数");
+            .WithName("CountPendingRecords").WithSummary("本辖区待核实的人员、地址、房屋、单位数");
 
         g.MapGet("/addresses", async (long? community, long? parent, ListAddresses u, CancellationToken ct) => (await u.HandleAsync(community, parent, ct)).ToHttp())
             .WithName("ListAddresses").WithSummary("标准地址树：社区下的街路巷/小区（community），或某地址的下一级（parent）");

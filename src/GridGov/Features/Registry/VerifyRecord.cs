@@ -12,7 +12,7 @@ public sealed record VerifyRequest(VerificationState State, int? Version = null)
 
 public sealed record Verified(long Id, VerificationState State, string StateName, string? StateByName, DateTime? StateAt, int Version);
 
-public sealed record PendingCounts(int People, int Addresses, int Houses);
+public sealed record PendingCounts(int People, int Addresses, int Houses, int Units = 0);
 
 // The door-step check of a registry record (issue 12 §6): 已核实, 有误已更正 or 已迁出/注销, with who and when.
 // The record must be in the caller's area (404 otherwise); a stale version is a conflict, never a
@@ -22,6 +22,16 @@ public sealed class VerifyRecord(GridDbContext db, CurrentUser user, TimeProvide
     public Task<Result<Verified>> PersonAsync(long id, VerifyRequest r, CancellationToken ct = default) => ApplyAsync(db.Set<Person>(), id, r, ct);
     public Task<Result<Verified>> AddressAsync(long id, VerifyRequest r, CancellationToken ct = default) => ApplyAsync(db.Set<Address>(), id, r, ct);
     public Task<Result<Verified>> HouseAsync(long id, VerifyRequest r, CancellationToken ct = default) => ApplyAsync(db.Set<House>(), id, r, ct);
+
+    // The other registry parts by their route segment: 实有单位, 养犬, 部件, 居住证.
+    public Task<Result<Verified>> PartAsync(string part, long id, VerifyRequest r, CancellationToken ct = default) => part switch
+    {
+        "units" => ApplyAsync(db.Set<Units.Unit>(), id, r, ct),
+        "dogs" => ApplyAsync(db.Set<Dogs.Dog>(), id, r, ct),
+        "components" => ApplyAsync(db.Set<Components.Component>(), id, r, ct),
+        "permits" => ApplyAsync(db.Set<Permits.ResidencePermit>(), id, r, ct),
+        _ => Task.FromResult(Result<Verified>.NotFound()),
+    };
 
     async Task<Result<Verified>> ApplyAsync<T>(DbSet<T> set, long id, VerifyRequest r, CancellationToken ct) where T : RegistryRecord
     {
@@ -45,5 +55,6 @@ public sealed class VerifyRecord(GridDbContext db, CurrentUser user, TimeProvide
     public async Task<Result<PendingCounts>> PendingAsync(CancellationToken ct = default) => Result<PendingCounts>.Ok(new(
         await db.Set<Person>().CountAsync(p => p.State == VerificationState.Pending, ct),
         await db.Set<Address>().CountAsync(a => a.State == VerificationState.Pending, ct),
-        await db.Set<House>().CountAsync(h => h.State == VerificationState.Pending, ct)));
+        await db.Set<House>().CountAsync(h => h.State == VerificationState.Pending, ct),
+        await db.Set<Units.Unit>().CountAsync(u => u.State == VerificationState.Pending, ct)));
 }
