@@ -125,7 +125,7 @@ public sealed class FocusSubjectTests(GridGovApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await community.PostAsJsonAsync(Api, new { personId, kind = "X02", risk = "Low" })).StatusCode);
         Assert.DoesNotContain((await ListAsync("community", "keyword=关注外己")).Items, r => r.Id == subjectId);
         await using var check = app.UnscopedDb();
-        Assert.Equal((RiskLevel.Low, 0), await check.Set<FocusSubject>().Where(s => s.Id == subjectId).Select(s => ValueTuple.Create(s.Risk, s.Version)).SingleAsync());
+        Assert.Equal((RiskLevel.Low, 0), await check.Set<FocusSubject>().Where(s => s.Id == subjectId).Select(s => new { s.Risk, s.Version }).SingleAsync() is var s2 ? (s2.Risk, s2.Version) : default);
         // The city sees it.
         Assert.Equal(HttpStatusCode.OK, (await (await kit.As("admin")).GetAsync($"{Api}/{subjectId}")).StatusCode);
     }

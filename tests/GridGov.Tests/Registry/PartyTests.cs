@@ -115,7 +115,7 @@ public sealed class PartyTests(GridGovApp app)
         Assert.Equal(HttpStatusCode.BadRequest, foreignOrg.StatusCode);
         Assert.Contains("所在党组织", await foreignOrg.Content.ReadAsStringAsync());
         await using var check = app.UnscopedDb();
-        Assert.Equal(("外社区测试支部", VerificationState.Pending), await check.Set<PartyOrg>().Where(o => o.Id == org).Select(o => ValueTuple.Create(o.Name, o.State)).SingleAsync());
+        Assert.Equal(("外社区测试支部", VerificationState.Pending), await check.Set<PartyOrg>().Where(o => o.Id == org).Select(o => new { o.Name, o.State }).SingleAsync() is var o2 ? (o2.Name, o2.State) : default);
         Assert.Equal(0, await check.Set<PartyMember>().Where(m => m.Id == member).Select(m => m.Version).SingleAsync());
     }
 
