@@ -45,6 +45,8 @@ public sealed class PersonEditorTests(BrowserApp app)
         await BrowserApp.ShotAsync(page, "registry-person-form-error");
 
         await page.FillAsync("#pf-id", id);
+        // The message goes as soon as the field changes (AntDesign commits the value on leaving the box).
+        await page.Locator("#pf-id").PressAsync("Tab");
         await Assertions.Expect(form).Not.ToContainTextAsync("校验");
         await page.ClickAsync(".ant-modal-footer .ant-btn-primary");
         await page.WaitForURLAsync("**/registry/people/*");
