@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GridGov.Features.Registry.People;
 using GridGov.Features.Registry;
 using GridGov.Features.Registry.Addresses;
 using GridGov.Features.Registry.Units;
@@ -159,7 +160,7 @@ public sealed class UnitApiTests(GridGovApp app)
         var secrets = (await response.Content.ReadFromJsonAsync<UnitSecrets>(RegistryKit.Json))!;
         Assert.Equal((id, phone), (secrets.LegalRepIdNumber, secrets.LegalRepPhone));
         await using var db = app.UnscopedDb();
-        var record = await db.AuditRecords.AsNoTracking().Where(a => a.Action == RevealUnit.Action && a.EntityType == nameof(Unit) && a.EntityKey == unitId.ToString()).SingleAsync();
+        var record = await db.AuditRecords.AsNoTracking().Where(a => a.Action == RevealPerson.Action && a.EntityType == nameof(Unit) && a.EntityKey == unitId.ToString()).SingleAsync();
         Assert.Equal("community", record.ActorName);
         Assert.DoesNotContain(id, record.After);
         Assert.DoesNotContain(phone, record.After);

@@ -59,9 +59,7 @@ public sealed class AddAddress(GridDbContext db, Places places, TimeProvider clo
         var siblings = await db.Set<Address>().IgnoreQueryFilters().Where(a => a.CommunityCode == community && a.Code.StartsWith(parentCode)
             && a.Code.Length == parentCode.Length + width).Select(a => a.Code).ToListAsync(ct);
         var taken = siblings.Select(s => int.Parse(s[parentCode.Length..], CultureInfo.InvariantCulture)).ToHashSet();
-        var digits = new string([.. name.TakeWhile(char.IsAsciiDigit)]);
-        var serial = digits.Length is > 0 and <= 4 && int.Parse(digits, CultureInfo.InvariantCulture) is var n && n > 0 && n < Math.Pow(10, width) && !taken.Contains(n)
-            ? n : (taken.Count == 0 ? 1 : taken.Max() + 1);
+        var serial = AddressCodes.SerialOf(name, kind) is { } n && !taken.Contains(n) ? n : (taken.Count == 0 ? 1 : taken.Max() + 1);
         if (serial >= Math.Pow(10, width)) return Result<AddressNode>.Invalid("name", "该级地址已满，无法再编号");
         var now = clock.GetUtcNow().UtcDateTime;
         var address = new Address

@@ -58,6 +58,14 @@ public static class AddressCodes
     public static string Child(string parentCode, AddressKind kind, int serial) =>
         parentCode + serial.ToString(new string('0', Width(kind)), System.Globalization.CultureInfo.InvariantCulture);
 
+    // 3栋 → 3, 501室 → 501, 12号 → 12; null for a name without a number that fits the level.
+    public static int? SerialOf(string name, AddressKind kind)
+    {
+        var digits = new string([.. name.TakeWhile(char.IsAsciiDigit)]);
+        return digits.Length is > 0 and <= 4 && int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            && n < Math.Pow(10, Width(kind)) ? n : null;
+    }
+
     public static string KindName(AddressKind kind) => kind switch
     {
         AddressKind.Road => "街路巷",

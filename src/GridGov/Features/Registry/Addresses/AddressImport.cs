@@ -86,7 +86,7 @@ sealed class AddressImport(Places places, TimeProvider clock) : IImportTarget
                         outcomes[p.Index] = RowOutcome.Reject(rows[p.Index].Number, Grid, $"“{parent?.FullName}”所在的网格不在您的数据范围内");
                         continue;
                     }
-                    var serial = SerialOf(name, kind) is { } n && !known.Codes.Contains(AddressCodes.Child(parentCode, kind, n)) ? n
+                    var serial = AddressCodes.SerialOf(name, kind) is { } n && !known.Codes.Contains(AddressCodes.Child(parentCode, kind, n)) ? n
                         : known.MaxSerial.GetValueOrDefault(parentCode) + 1;
                     if (serial >= Math.Pow(10, AddressCodes.Width(kind)))
                     {
@@ -180,14 +180,6 @@ sealed class AddressImport(Places places, TimeProvider clock) : IImportTarget
         }
         state[key] = known;
         return known;
-    }
-
-    // 3栋 → 3, 501室 → 501, 12号 → 12; a name without a number gets the next free serial.
-    static int? SerialOf(string name, AddressKind kind)
-    {
-        var digits = new string([.. name.TakeWhile(char.IsAsciiDigit)]);
-        return digits.Length is > 0 and <= 4 && int.TryParse(digits, CultureInfo.InvariantCulture, out var n) && n > 0
-            && n < Math.Pow(10, AddressCodes.Width(kind)) ? n : null;
     }
 
     static string Suffixed(string value, string suffix) => value.Length > 0 && value.All(char.IsAsciiDigit) ? value + suffix : value;

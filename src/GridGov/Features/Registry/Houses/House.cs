@@ -26,6 +26,13 @@ public class House : RegistryRecord
     public const double MinAreaPerTenant = 5;
     public const int MaxTenantsUnknownArea = 10;
 
+    // The use a house is registered with: a rented house that is overcrowded is 群租, whatever was said.
+    public static (HouseUse Use, bool Overcrowded) Classify(HouseUse use, int tenants, double? area)
+    {
+        var overcrowded = use == HouseUse.GroupRented || IsOvercrowded(tenants, area);
+        return (overcrowded && use == HouseUse.Rented ? HouseUse.GroupRented : use, overcrowded);
+    }
+
     public static bool IsOvercrowded(int tenants, double? area) => tenants > 0
         && (area is > 0 ? area.Value / tenants < MinAreaPerTenant : tenants > MaxTenantsUnknownArea);
 }

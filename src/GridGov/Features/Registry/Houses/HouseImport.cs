@@ -127,8 +127,7 @@ sealed class HouseImport(CodeBook codes, PersonalData personal, Places places, T
             changed = true;
         }
         var tenants = d.Tenants ?? h.Tenants;
-        var overcrowded = d.Use == HouseUse.GroupRented || House.IsOvercrowded(tenants, d.Area ?? h.AreaM2);
-        var use = overcrowded && d.Use == HouseUse.Rented ? HouseUse.GroupRented : d.Use;
+        var (use, overcrowded) = House.Classify(d.Use, tenants, d.Area ?? h.AreaM2);
         Set(h.Use, use, v => h.Use = v);
         Set(h.BuildingUse, d.BuildingUse ?? h.BuildingUse, v => h.BuildingUse = v);
         Set(h.AreaM2, d.Area ?? h.AreaM2, v => h.AreaM2 = v);

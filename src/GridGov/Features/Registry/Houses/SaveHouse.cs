@@ -48,9 +48,9 @@ public sealed class SaveHouse(GridDbContext db, CodeBook codes, TimeProvider clo
             CreatedAt = now, UpdatedAt = now,
         };
         var tenants = f.Tenants ?? 0;
-        var overcrowded = f.Use == HouseUse.GroupRented || House.IsOvercrowded(tenants, f.AreaM2);
+        var (use, overcrowded) = House.Classify(f.Use, tenants, f.AreaM2);
         (house.Use, house.BuildingUse, house.AreaM2, house.OwnerName, house.RentalPurpose, house.HazardType, house.Tenants, house.Overcrowded) =
-            (overcrowded && f.Use == HouseUse.Rented ? HouseUse.GroupRented : f.Use, buildingUse, f.AreaM2, string.IsNullOrWhiteSpace(f.OwnerName) ? null : f.OwnerName.Trim(),
+            (use, buildingUse, f.AreaM2, string.IsNullOrWhiteSpace(f.OwnerName) ? null : f.OwnerName.Trim(),
              rental, hazard, tenants, overcrowded);
         if (isNew) db.Add(house);
         else if (db.Entry(house).State == EntityState.Modified) { house.UpdatedAt = now; house.Version++; }
