@@ -114,7 +114,7 @@ if ! dotnet build GridGov.slnx -c Release -v q -nologo "${BUILD_SERVER_ARGS[@]}"
 fi
 
 # ------------------------------------------------------------------ tests ---
-RUN_NAMES=() RUN_PASSED=() RUN_FAILED=() RUN_SKIPPED=() RUN_NOTES=()
+TRX_FILES=() RUN_NAMES=() RUN_PASSED=() RUN_FAILED=() RUN_SKIPPED=() RUN_NOTES=()
 ANY_FAILURE=""
 
 record() { # record NAME PASSED FAILED SKIPPED NOTE
@@ -133,6 +133,23 @@ trx_attr() {
   echo "${v:-0}"
 }
 
+# trx_failures TRX: one line per failed test, its name and the start of its message.
+trx_failures() {
+  awk 'BEGIN { RS = "<UnitTestResult " }
+    NR > 1 && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+      name = $0; sub(/^.*testName="/, "", name); sub(/".*$/, "", name)
+      msg = ""
+      if (index($0, "<Message>") > 0) {
+        msg = substr($0, index($0, "<Message>") + 9)
+        msg = substr(msg, 1, index(msg, "</Message>") - 1)
+      }
+      gsub(/&#xD;|&#xA;|[\r\n\t]+/, " ", msg); gsub(/  +/, " ", msg)
+      gsub(/&quot;/, "\"", msg); gsub(/&apos;/, "'"'"'", msg); gsub(/&lt;/, "<", msg); gsub(/&gt;/, ">", msg); gsub(/&amp;/, "\\&", msg)
+      gsub(/&quot;/, "\"", name); gsub(/&amp;/, "\\&", name)
+      printf "  FAILED %s\n         %s\n", name, substr(msg, 1, 600)
+    }' "$1"
+}
+
 # run_tests NAME PROJECT DB: dotnet test, then count its TRX file.
 run_tests() {
   local name=$1 project=$2 db=$3 rc=0
@@ -145,7 +162,7 @@ run_tests() {
 
   local trx="$dir/$name.trx" counters=""
   [[ -f $trx ]] || trx=$(find "$dir" -name '*.trx' -print -quit 2>/dev/null || true)
-  [[ -n $trx && -f $trx ]] && counters=$(trx_counters "$trx")
+  [[ -n $trx && -f $trx ]] && counters=$(trx_counters "$trx") && TRX_FILES+=("$trx")
   if [[ -z $counters ]]; then
     if ((rc == 0)) && ((${#EXTRA_ARGS[@]} > 0)); then
       record "$name" 0 0 0 "no TRX file (did the filter match nothing?)"
@@ -234,6 +251,8 @@ done
 if skip_pg; then echo "tests-postgres: not run (GRIDGOV_SKIP_PG is set)"; fi
 if skip_browser; then echo "tests-browser:  not run (GRIDGOV_SKIP_BROWSER is set)"; fi
 echo "TRX files: $ROOT/TestResults/<run>/<run>.trx"
+# The names of failed tests go last, where a log cut to its tail still shows them.
+for trx in "${TRX_FILES[@]}"; do trx_failures "$trx"; done
 total_line="$tp passed, $tf failed"
 ((ts == 0)) || total_line+=", $ts skipped"
 echo "$total_line"
