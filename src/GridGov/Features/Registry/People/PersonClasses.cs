@@ -22,7 +22,8 @@ public static class PersonClasses
     public static Definition? Find(string key) => All.FirstOrDefault(d => d.Key == key);
 }
 
-public sealed record PersonClassRow(long Id, string Class, string Name, bool Special, bool Standard, string Fields, VerificationState State, string StateName);
+// Version: what a correction sends back, so that two edits of one record never silently overwrite each other.
+public sealed record PersonClassRow(long Id, string Class, string Name, bool Special, bool Standard, string Fields, VerificationState State, string StateName, int Version = 0);
 
 // A person's class records, within the data scope and, for special ones, the permission (the filter
 // decides; this use case cannot forget it).
@@ -34,6 +35,6 @@ public sealed class ListPersonClasses(GridDbContext db)
         var rows = await db.Set<PersonClassRecord>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Class).ToListAsync(ct);
         return Result<List<PersonClassRow>>.Ok([.. rows.Select(r => new PersonClassRow(r.Id, r.Class, PersonClasses.Find(r.Class)?.Name ?? r.Class, r.Special,
             PersonClasses.Find(r.Class)?.Standard ?? false, System.Text.Json.JsonSerializer.Serialize(SavePersonClass.Shown(SavePersonClass.Read(r.Fields))),
-            r.State, RegistryNames.State(r.State)))]);
+            r.State, RegistryNames.State(r.State), r.Version))]);
     }
 }
