@@ -82,6 +82,27 @@ public sealed class FocusSubjectTests(GridGovApp app)
     }
 
     [Fact]
+    public async Task The_detail_shows_the_class_record_with_masked_numbers_and_never_their_ciphertexts()
+    {
+        var people = await PeopleAsync("关注监护己");
+        var subject = await CreateAsync("community", new { personId = people[0].Id, kind = "T19", risk = "High" });
+        var (guardian, phone) = (RegistryKit.NewId(), RegistryKit.NewPhone());
+        var community = await kit.As("community");
+        var saved = await community.PutAsJsonAsync($"/api/v1/registry/people/{people[0].Id}/classes/T19",
+            new PersonClassRequest(new() { ["监护人公民身份号码"] = guardian, ["监护人姓名"] = "监护庚", ["监护人联系方式"] = phone }));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var body = await community.GetStringAsync($"{Api}/{subject.Subject.Id}");
+        var detail = JsonSerializer.Deserialize<FocusDetail>(body, RegistryKit.Json)!;
+        var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(detail.ClassRecord!.Fields)!;
+        Assert.Equal(guardian[..4] + "**********" + guardian[^4..], fields["监护人公民身份号码"]);
+        Assert.DoesNotContain(fields.Keys, k => k.EndsWith(ClassFields.CipherSuffix, StringComparison.Ordinal));
+        Assert.DoesNotContain("密文", body);
+        Assert.DoesNotContain(guardian, body);
+        Assert.DoesNotContain(phone, body);
+    }
+
+    [Fact]
     public async Task A_special_subject_is_seen_by_the_director_and_not_by_the_grid_worker()
     {
         var people = await PeopleAsync("关注矫正丁");

@@ -17,8 +17,7 @@ public sealed class GetFocusSubject(GridDbContext db, ListFocusSubjects list, Ma
         var person = await people.OneAsync(s.PersonId, ct);
         if (person is null) return Result<FocusDetail>.NotFound();
         var record = await db.Set<PersonClassRecord>().AsNoTracking().Where(r => r.PersonId == s.PersonId && r.Class == s.Kind).FirstOrDefaultAsync(ct);
-        var classRow = record is null ? null : new PersonClassRow(record.Id, record.Class, FocusKinds.Name(record.Class), record.Special,
-            PersonClasses.Find(record.Class)?.Standard ?? false, record.Fields, record.State, RegistryNames.State(record.State));
+        var classRow = record is null ? null : PersonClassRow.Of(record, FocusKinds.Name(record.Class));
         return Result<FocusDetail>.Ok(new(await list.RowAsync(row, ct), person, classRow, s.StateByName, s.StateAt, s.CreatedAt, s.UpdatedAt,
             s.Source, RegistryNames.Source(s.Source), s.SourceSystem));
     }

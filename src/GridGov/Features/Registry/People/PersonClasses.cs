@@ -23,7 +23,13 @@ public static class PersonClasses
 }
 
 // Version: what a correction sends back, so that two edits of one record never silently overwrite each other.
-public sealed record PersonClassRow(long Id, string Class, string Name, bool Special, bool Standard, string Fields, VerificationState State, string StateName, int Version = 0);
+public sealed record PersonClassRow(long Id, string Class, string Name, bool Special, bool Standard, string Fields, VerificationState State, string StateName, int Version = 0)
+{
+    // A record as readers get it, wherever it is read: the ciphertexts of other people's numbers stay
+    // on the server (the masked forms are shown).
+    public static PersonClassRow Of(PersonClassRecord r, string name) => new(r.Id, r.Class, name, r.Special, PersonClasses.Find(r.Class)?.Standard ?? false,
+        System.Text.Json.JsonSerializer.Serialize(SavePersonClass.Shown(SavePersonClass.Read(r.Fields))), r.State, RegistryNames.State(r.State), r.Version);
+}
 
 // A person's class records, within the data scope and, for special ones, the permission (the filter
 // decides; this use case cannot forget it).
@@ -33,8 +39,6 @@ public sealed class ListPersonClasses(GridDbContext db)
     {
         if (!await db.Set<Person>().AnyAsync(p => p.Id == personId, ct)) return Result<List<PersonClassRow>>.NotFound();
         var rows = await db.Set<PersonClassRecord>().AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Class).ToListAsync(ct);
-        return Result<List<PersonClassRow>>.Ok([.. rows.Select(r => new PersonClassRow(r.Id, r.Class, PersonClasses.Find(r.Class)?.Name ?? r.Class, r.Special,
-            PersonClasses.Find(r.Class)?.Standard ?? false, System.Text.Json.JsonSerializer.Serialize(SavePersonClass.Shown(SavePersonClass.Read(r.Fields))),
-            r.State, RegistryNames.State(r.State), r.Version))]);
+        return Result<List<PersonClassRow>>.Ok([.. rows.Select(r => PersonClassRow.Of(r, PersonClasses.Find(r.Class)?.Name ?? r.Class))]);
     }
 }
