@@ -136,7 +136,7 @@ trx_attr() {
 # trx_failures TRX: one line per failed test, its name and the start of its message.
 trx_failures() {
   awk 'BEGIN { RS = "<UnitTestResult " }
-    NR > 1 && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+    NR > 1 && substr($0, 1, index($0, ">")) ~ /outcome="(Failed|Error|Timeout|Aborted)"/ {
       name = $0; sub(/^.*testName="/, "", name); sub(/".*$/, "", name)
       msg = ""
       if (index($0, "<Message>") > 0) {

@@ -11,7 +11,7 @@ public sealed class SlowQueries(ILogger log, TimeSpan threshold) : DbCommandInte
     void Check(DbCommand command, CommandExecutedEventData e)
     {
         if (e.Duration >= threshold)
-            log.LogWarning("Slow SQL ({Ms:F0} ms): {Sql}", e.Duration.TotalMilliseconds, command.CommandText);
+            log.LogWarning("慢查询（{Ms:F0} 毫秒）：{Sql}", e.Duration.TotalMilliseconds, command.CommandText);
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
