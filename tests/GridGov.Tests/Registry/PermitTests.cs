@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Tests.Registry;
 
 // 居住证: expiry classified on the China date (today and +30 still warn, +31 does not, yesterday is
-// expired), one valid permit per person (a new one cancels the old as of its issue date), the
+// expired), one valid permit per person (a second one is refused; a renewal cancels the old as of its date), the
 // expiry warnings counted, a permit of another community 404 on read and write, and the import.
 [Collection(NanjingCollection.Name)]
 public sealed class PermitTests(GridGovApp app)
@@ -66,7 +66,12 @@ public sealed class PermitTests(GridGovApp app)
         var person = (await ThingsKit.PeopleAsync(app, kit, "community", "一证甲"))[0];
         var t = Today;
         var first = await Read(await client.PostAsJsonAsync("/api/v1/registry/permits", new PermitRequest(person, t.AddDays(-200), t.AddDays(165))));
-        var second = await Read(await client.PostAsJsonAsync("/api/v1/registry/permits", new PermitRequest(person, t.AddDays(-10), t.AddDays(355))));
+        // A second permit while the first is in force is refused under the holder; the renewal replaces it.
+        var refused = await client.PostAsJsonAsync("/api/v1/registry/permits", new PermitRequest(person, t.AddDays(-10), t.AddDays(355)));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Contains("已持有有效居住证", Assert.Single(problem!.Errors["personId"]));
+        var second = await Read(await client.PostAsJsonAsync($"/api/v1/registry/permits/{first.Id}/renewal", new RenewPermitRequest(t.AddDays(-10), t.AddDays(355), Version: first.Version)));
         var old = (await client.GetFromJsonAsync<PermitRow>($"/api/v1/registry/permits/{first.Id}", RegistryKit.Json))!;
         Assert.Equal(t.AddDays(-10), old.CancelledOn);
         Assert.Equal(PermitStatus.Cancelled, old.Status);
@@ -82,8 +87,13 @@ public sealed class PermitTests(GridGovApp app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("有效期至须晚于签发日期", await bad.Content.ReadAsStringAsync());
 
-        var cancel = await client.PostAsJsonAsync($"/api/v1/registry/permits/{renewed.Id}/cancellation", new CancelPermitRequest());
+        var cancel = await client.PostAsJsonAsync($"/api/v1/registry/permits/{renewed.Id}/cancellation", new CancelPermitRequest(Reason: "持证人已迁出本市"));
         Assert.Equal(PermitStatus.Cancelled, (await Read(cancel)).Status);
+        await using (var db = app.UnscopedDb())
+        {
+            var audit = await db.AuditRecords.SingleAsync(a => a.Action == IssuePermit.CancelAction && a.EntityKey == renewed.Id.ToString());
+            Assert.Contains("持证人已迁出本市", audit.After);
+        }
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/registry/permits/{renewed.Id}/cancellation", new CancelPermitRequest())).StatusCode);
     }
 

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using GridGov.Features.Registry.Codes;
 using GridGov.Features.Registry.People;
 using GridGov.Infrastructure.Database;
@@ -7,14 +10,27 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Registry.Permits;
 
 // Issuing a 居住证 to a person of the caller's area, renewing one (a new permit for the same holder) and
-// cancelling one. A person holds one valid permit at a time: a new permit cancels the holder's permits
-// still in force as of its issue date. A stale version is a conflict, never a silent overwrite.
+// cancelling one. A person holds one valid permit at a time: issuing to someone whose permit is still in
+// force on the new one's date is refused (a desk worker who picked the wrong person must not end a
+// valid permit unseen); the renewal is the way to replace one, and cancels the holder's permits in force
+// as of its issue date. A stale version is a conflict, never a silent overwrite.
 public sealed class IssuePermit(GridDbContext db, CodeBook codes, ListPermits list, TimeProvider clock)
 {
+    // The audit record of a cancellation, which carries its reason (the permit has no column for it).
+    public const string CancelAction = "CancelPermit";
+
     public async Task<Result<PermitRow>> CreateAsync(PermitRequest r, CancellationToken ct = default)
     {
-        var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == r.PersonId).Select(p => new { p.Id, p.GridCode }).FirstOrDefaultAsync(ct);
+        var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == r.PersonId).Select(p => new { p.Id, p.GridCode, p.Name }).FirstOrDefaultAsync(ct);
         if (person is null) return Result<PermitRow>.NotFound();
+        var inForce = await db.Set<ResidencePermit>().AsNoTracking()
+            .Where(p => p.PersonId == person.Id && p.IssuedOn < r.IssuedOn && p.ExpiresOn >= r.IssuedOn && (p.CancelledOn == null || p.CancelledOn > r.IssuedOn))
+            .OrderByDescending(p => p.IssuedOn).FirstOrDefaultAsync(ct);
+        // Every field's message at once: the holder's and the permit's own.
+        var errors = Check(codes, list.Today, r.Kind, r.IssuedOn, r.ExpiresOn, r.IssuedBy, out _);
+        if (inForce is not null)
+            errors["personId"] = [$"{person.Name}已持有有效居住证（{inForce.IssuedOn:yyyy-MM-dd} 签发，有效期至 {inForce.ExpiresOn:yyyy-MM-dd}），一人只能持有一张有效居住证；如需换发，请在列表中续签"];
+        if (errors.Count > 0) return Result<PermitRow>.Invalid(errors);
         return await WriteAsync(person.Id, person.GridCode, r.Kind, r.IssuedOn, r.ExpiresOn, r.IssuedBy, ct);
     }
 
@@ -33,9 +49,17 @@ public sealed class IssuePermit(GridDbContext db, CodeBook codes, ListPermits li
         if (r.Version is { } v && v != permit.Version) return Stale(permit.Version);
         if (permit.CancelledOn is not null) return Result<PermitRow>.Conflict("该居住证已注销", "不能重复注销");
         var on = r.CancelledOn ?? list.Today;
-        if (on < permit.IssuedOn) return Result<PermitRow>.Invalid("cancelledOn", "注销日期不能早于签发日期");
+        var errors = new Dictionary<string, string[]>();
+        if (on < permit.IssuedOn) errors["cancelledOn"] = ["注销日期不能早于签发日期"];
+        var reason = r.Reason?.Trim() is { Length: > 0 } t ? t : null;
+        if (reason?.Length > 100) errors["reason"] = ["注销原因不能超过 100 个字"];
+        if (errors.Count > 0) return Result<PermitRow>.Invalid(errors);
         permit.CancelledOn = on;
         Touch(permit);
+        // One audit record that says why, instead of the bare change of the date.
+        if (reason is not null)
+            db.AuditSummary = new AuditSummary(CancelAction, nameof(ResidencePermit), permit.Id.ToString(), permit.GridCode,
+                JsonSerializer.Serialize(new Dictionary<string, object?> { ["CancelledOn"] = on, ["Reason"] = reason }, AuditJson));
         await db.SaveChangesAsync(ct);
         return await list.GetAsync(permit.Id, ct);
     }
@@ -76,6 +100,8 @@ public sealed class IssuePermit(GridDbContext db, CodeBook codes, ListPermits li
         if (issuedBy?.Trim().Length > 100) errors[byField] = ["签发机关不能超过 100 个字"];
         return errors;
     }
+
+    static readonly JsonSerializerOptions AuditJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     void Touch(ResidencePermit p)
     {

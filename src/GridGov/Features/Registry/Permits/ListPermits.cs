@@ -90,7 +90,8 @@ public sealed class ListPermits(GridDbContext db, CodeBook codes, Places places,
             var (p, name, id, phone, address) = (j.Permit, j.Name, j.IdMasked, j.PhoneMasked, j.Address);
             var status = PermitNames.StatusOf(p.ExpiresOn, p.CancelledOn, today);
             list.Add(new(p.Id, p.PersonId, name, id, phone, address, p.Kind, KindName(p.Kind), p.IssuedOn, p.ExpiresOn, p.IssuedBy, p.CancelledOn,
-                status, PermitNames.Status(status), p.ExpiresOn.DayNumber - today.DayNumber, p.GridCode, await places.NameAsync(p.GridCode, ct), p.Version));
+                status, PermitNames.Status(status), p.ExpiresOn.DayNumber - today.DayNumber, p.GridCode, await places.NameAsync(p.GridCode, ct), p.Version,
+                p.State, RegistryNames.State(p.State)));
         }
         return list;
     }

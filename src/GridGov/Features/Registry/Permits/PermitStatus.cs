@@ -25,7 +25,7 @@ public sealed record PermitQuery(long? Unit = null, PermitStatus? Status = null,
 // A permit as lists show it, with its holder's masked numbers.
 public sealed record PermitRow(long Id, long PersonId, string Name, string IdMasked, string? PhoneMasked, string? Address, string Kind, string? KindName,
     DateOnly IssuedOn, DateOnly ExpiresOn, string? IssuedBy, DateOnly? CancelledOn, PermitStatus Status, string StatusName, int DaysLeft,
-    long GridCode, string? GridName, int Version);
+    long GridCode, string? GridName, int Version, VerificationState State, string StateName);
 
 // The area's expiry warnings: permits in force, those about to expire, those expired and not renewed.
 public sealed record PermitCounts(int Valid, int ExpiringSoon, int Expired);
@@ -34,4 +34,5 @@ public sealed record PermitRequest(long PersonId, DateOnly IssuedOn, DateOnly Ex
 
 public sealed record RenewPermitRequest(DateOnly IssuedOn, DateOnly ExpiresOn, string? IssuedBy = null, int? Version = null);
 
-public sealed record CancelPermitRequest(DateOnly? CancelledOn = null, int? Version = null);
+// Why the permit ends early (持证人已迁出, 证件信息有误 …): kept in the audit trail with the date.
+public sealed record CancelPermitRequest(DateOnly? CancelledOn = null, int? Version = null, string? Reason = null);

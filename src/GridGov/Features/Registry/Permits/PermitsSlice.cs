@@ -28,10 +28,10 @@ static class PermitsSlice
         g.MapGet("/{id:long}", async (long id, ListPermits u, CancellationToken ct) => (await u.GetAsync(id, ct)).ToHttp())
             .WithName("GetPermit").WithSummary("居住证详情（号码脱敏）");
         g.MapPost("", async (PermitRequest r, IssuePermit u, CancellationToken ct) => (await u.CreateAsync(r, ct)).ToHttp())
-            .RequireAuthorization(Permissions.RegistryEdit).WithName("CreatePermit").WithSummary("为本辖区人员登记居住证（此人原有的有效居住证自新证签发日起注销）");
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("CreatePermit").WithSummary("为本辖区人员登记居住证（此人已持有有效居住证时返回 400，请改用续签）");
         g.MapPost("/{id:long}/renewal", async (long id, RenewPermitRequest r, IssuePermit u, CancellationToken ct) => (await u.RenewAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("RenewPermit").WithSummary("续签居住证：签发新证，替换当前的证");
         g.MapPost("/{id:long}/cancellation", async (long id, CancelPermitRequest r, IssuePermit u, CancellationToken ct) => (await u.CancelAsync(id, r, ct)).ToHttp())
-            .RequireAuthorization(Permissions.RegistryEdit).WithName("CancelPermit").WithSummary("注销居住证（持证人离开本地等）");
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("CancelPermit").WithSummary("注销居住证（可写明注销原因，记入审计日志）");
     }
 }

@@ -19,6 +19,9 @@ public class ResidencePermit : RegistryRecord
 
     // How many days before expiry a permit is on the community's reminder list.
     public const int WarnDays = 30;
+
+    // A permit is signed for a year: the date the forms offer until the worker sets another.
+    public static DateOnly DefaultExpiry(DateOnly issuedOn) => issuedOn.AddYears(1).AddDays(-1);
 }
 
 sealed class ResidencePermitConfiguration : IEntityTypeConfiguration<ResidencePermit>
