@@ -79,10 +79,14 @@ public sealed class PartyTests(GridGovApp app)
             new { personId = people[1], partyOrgId = group.Id, status = "Full", duty = "网格党小组长", version = a.Version }));
         Assert.Equal(("网格党小组长", a.Version + 1), (edited.Duty, edited.Version));
         Assert.Equal(HttpStatusCode.Conflict, (await client.PutAsJsonAsync($"{Api}/members/{a.Id}", new { personId = people[1], partyOrgId = group.Id, status = "Full", version = a.Version })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"{Api}/members/{a.Id}/removal", new { version = edited.Version })).StatusCode);
+        var noReason = await client.PostAsJsonAsync($"{Api}/members/{a.Id}/removal", new { version = edited.Version });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("移除原因：必填", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"{Api}/members/{a.Id}/removal", new { reason = " 组织关系转出 ", version = edited.Version })).StatusCode);
         Assert.Equal(["党建党员丙"], (await client.GetFromJsonAsync<PagedResult<PartyMemberRow>>($"{Api}/members?org={branch.Id}", RegistryKit.Json))!.Items.Select(m => m.Name));
         await using var db = app.UnscopedDb();
-        Assert.Equal(VerificationState.Removed, await db.Set<PartyMember>().Where(m => m.Id == a.Id).Select(m => m.State).SingleAsync());
+        var removed = await db.Set<PartyMember>().Where(m => m.Id == a.Id).Select(m => new { m.State, m.RemovalReason }).SingleAsync();
+        Assert.Equal((VerificationState.Removed, "组织关系转出"), (removed.State, removed.RemovalReason));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ sealed class PartyAuditNames : AuditNames
             Properties = RegistryAuditNames.With(new()
             {
                 ["PersonId"] = "人员", ["PartyOrgId"] = "所在党组织", ["Status"] = "党员类别", ["JoinedOn"] = "入党日期", ["Mobile"] = "流动党员",
-                ["ReportedToCommunity"] = "已到社区报到", ["Duty"] = "网格职务",
+                ["ReportedToCommunity"] = "已到社区报到", ["Duty"] = "网格职务", ["RemovalReason"] = "移除原因",
             }),
             Values = new(RegistryAuditNames.RecordValues) { ["Status"] = v => Enum.TryParse<PartyMemberStatus>(v, out var s) ? PartyNames.Status(s) : null },
         },

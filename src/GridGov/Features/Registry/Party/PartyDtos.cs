@@ -19,4 +19,5 @@ public sealed record PartyMemberRow(long Id, long PersonId, string Name, string 
 public sealed record SavePartyMember(long PersonId, long PartyOrgId, PartyMemberStatus Status, DateOnly? JoinedOn = null, bool Mobile = false,
     bool ReportedToCommunity = false, string? Duty = null, int? Version = null);
 
-public sealed record RemovePartyMember(int? Version = null);
+// `Reason`: why the membership ends here (组织关系转出, 去世, 出党 …), kept on the record for history.
+public sealed record RemovePartyMember(string? Reason = null, int? Version = null);

@@ -12,6 +12,8 @@ namespace GridGov.Features.Registry.Party;
 // changing and removing (已迁出/注销: kept for history) a membership. 404 outside the area.
 public sealed class PartyMembers(GridDbContext db, CurrentUser user, Places places, TimeProvider clock)
 {
+    public const int MaxReason = 100;
+
     public Task<Result<PagedResult<PartyMemberRow>>> ListAsync(PartyMemberQuery q, CancellationToken ct = default) => PageAsync(q, null, ct);
 
     public async Task<PartyMemberRow?> OneAsync(long id, CancellationToken ct) =>
@@ -104,7 +106,10 @@ public sealed class PartyMembers(GridDbContext db, CurrentUser user, Places plac
         var member = await db.Set<PartyMember>().FirstOrDefaultAsync(m => m.Id == id && m.State != VerificationState.Removed, ct);
         if (member is null) return Result<Done>.NotFound();
         if (Stale(member, r.Version) is { } conflict) return conflict.As<Done>();
+        var reason = r.Reason?.Trim() ?? "";
+        if (reason.Length is 0 or > MaxReason) return Result<Done>.Invalid("reason", $"移除原因：必填，最多 {MaxReason} 个字");
         var now = clock.GetUtcNow().UtcDateTime;
+        member.RemovalReason = reason;
         (member.State, member.StateById, member.StateByName, member.StateAt, member.UpdatedAt) = (VerificationState.Removed, user.UserId, user.DisplayName, now, now);
         member.Version++;
         await db.SaveChangesAsync(ct);

@@ -35,6 +35,8 @@ public class PartyMember : RegistryRecord
     public bool Mobile { get; set; }
     public bool ReportedToCommunity { get; set; }
     public string? Duty { get; set; }
+    // Why the membership was removed (已迁出/注销): the record stays for history.
+    public string? RemovalReason { get; set; }
 }
 
 sealed class PartyOrgConfiguration : IEntityTypeConfiguration<PartyOrg>
@@ -57,6 +59,7 @@ sealed class PartyMemberConfiguration : IEntityTypeConfiguration<PartyMember>
         b.ToTable("PartyMembers");
         b.ConfigureRecord();
         b.Property(m => m.Duty).HasMaxLength(50);
+        b.Property(m => m.RemovalReason).HasMaxLength(PartyMembers.MaxReason);
         b.HasIndex(m => m.PersonId).IsUnique();
         b.HasIndex(m => new { m.PartyOrgId, m.Status });
     }

@@ -37,6 +37,6 @@ static class PartySlice
         g.MapPut("/members/{id:long}", async (long id, SavePartyMember r, PartyMembers u, CancellationToken ct) => (await u.EditAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("EditPartyMember").WithSummary("修改党员信息：所在党组织、类别、入党日期、流动、报到、网格职务");
         g.MapPost("/members/{id:long}/removal", async (long id, RemovePartyMember r, PartyMembers u, CancellationToken ct) => (await u.RemoveAsync(id, r, ct)).ToHttp())
-            .RequireAuthorization(Permissions.RegistryEdit).WithName("RemovePartyMember").WithSummary("移除党员（组织关系转出等；记录保留）");
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("RemovePartyMember").WithSummary("移除党员（注明原因，如组织关系转出；记录保留）");
     }
 }

@@ -912,6 +912,10 @@ namespace GridGov.Host.Migrations.Postgres
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("ReportedToCommunity")
                         .HasColumnType("boolean");
 

@@ -887,6 +887,10 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ReportedToCommunity")
                         .HasColumnType("INTEGER");
 
