@@ -63,7 +63,7 @@ sealed class EfColumn<T> where T : class
             get = Expression.Lambda<Func<T, object?>>(Expression.Convert(Expression.Property(e, info), typeof(object)), e).Compile();
         }
         else get = _ => null; // a shadow property: its column takes NULL (or fails loudly if it may not)
-        PgType = PgTypeOf(StoreType);
+        PgType = GridGov.Infrastructure.Database.PgStoreTypes.Of(StoreType);
         if (converter is not null && (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).IsEnum) converted = [];
     }
 
@@ -75,32 +75,6 @@ sealed class EfColumn<T> where T : class
         if (converted is null) return converter.ConvertToProvider(v);
         if (!converted.TryGetValue(v, out var c)) converted[v] = c = converter.ConvertToProvider(v);
         return c;
-    }
-
-    static NpgsqlDbType? PgTypeOf(string storeType)
-    {
-        var t = storeType.ToLowerInvariant();
-        var paren = t.IndexOf('(');
-        if (paren >= 0) t = t[..paren].Trim();
-        return t switch
-        {
-            "bigint" => NpgsqlDbType.Bigint,
-            "integer" => NpgsqlDbType.Integer,
-            "smallint" => NpgsqlDbType.Smallint,
-            "boolean" => NpgsqlDbType.Boolean,
-            "double precision" => NpgsqlDbType.Double,
-            "real" => NpgsqlDbType.Real,
-            "numeric" => NpgsqlDbType.Numeric,
-            "text" => NpgsqlDbType.Text,
-            "character varying" => NpgsqlDbType.Varchar,
-            "timestamp with time zone" => NpgsqlDbType.TimestampTz,
-            "timestamp without time zone" => NpgsqlDbType.Timestamp,
-            "date" => NpgsqlDbType.Date,
-            "uuid" => NpgsqlDbType.Uuid,
-            "bytea" => NpgsqlDbType.Bytea,
-            "jsonb" => NpgsqlDbType.Jsonb,
-            _ => null, // SQLite's store types; for PostgreSQL an unknown type fails when written
-        };
     }
 }
 

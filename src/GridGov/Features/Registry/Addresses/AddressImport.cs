@@ -127,7 +127,7 @@ sealed class AddressImport(Places places, TimeProvider clock) : IImportTarget
             if (fresh.Count == 0) continue;
             await using (var writer = new BulkWriter<Address>(db)) await writer.InsertManyAsync(fresh, ct);
             var codes = fresh.Select(a => a.Code).ToList();
-            var ids = await db.Set<Address>().IgnoreQueryFilters().Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+            var ids = await db.Set<Address>().IgnoreQueryFilters().Where(a => EF.Parameter(codes).Contains(a.Code)).Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
             foreach (var a in fresh) a.Id = ids[a.Code];
         }
         for (var k = 0; k < plans.Count; k++)

@@ -63,8 +63,8 @@ public sealed class AddressMatcher(Places places)
 
     static IQueryable<Candidate> Candidates(GridDbContext db, List<string> texts, List<long>? communities)
     {
-        var rows = db.Set<Address>().AsNoTracking().Where(a => texts.Contains(a.FullName) && a.State != VerificationState.Removed);
-        if (communities is not null) rows = rows.Where(a => communities.Contains(a.CommunityCode));
+        var rows = db.Set<Address>().AsNoTracking().Where(a => EF.Parameter(texts).Contains(a.FullName) && a.State != VerificationState.Removed);
+        if (communities is not null) rows = rows.Where(a => EF.Parameter(communities).Contains(a.CommunityCode));
         return rows.Select(a => new Candidate(a.Id, a.FullName, a.GridCode, a.CommunityCode));
     }
 

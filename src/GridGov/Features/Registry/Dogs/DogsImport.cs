@@ -44,16 +44,10 @@ sealed class DogsImport(PersonalData personal, TimeProvider clock) : IImportTarg
     public async Task<IReadOnlyList<RowOutcome>> WriteAsync(ImportContext context, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var db = context.Db;
-        var hashes = new string?[rows.Count];
-        Parallel.For(0, rows.Count, i =>
-        {
-            if (IdNumbers.Check(rows[i][KeeperId], context.Today) is { Valid: true } id) hashes[i] = PersonNumbers.IdHashOf(personal, "111", id.Number!);
-        });
-        var wanted = hashes.OfType<string>().Distinct().ToList();
-        var keepers = await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().Where(p => wanted.Contains(p.IdHash))
-            .Select(p => new { p.Id, p.IdHash, p.Name, p.AddressId, p.GridCode }).ToDictionaryAsync(p => p.IdHash, ct);
+        var hashes = PeopleByHash.HashColumn(personal, rows, KeeperId, context.Today);
+        var keepers = await PeopleByHash.FindAsync(db, hashes, cityWide: true, ct);
         var licences = rows.Select(r => r[LicenceNo]).Where(l => l.Length > 0).Distinct().ToList();
-        var known = await db.Set<Dog>().IgnoreQueryFilters().Where(d => d.LicenceNo != null && licences.Contains(d.LicenceNo)).ToDictionaryAsync(d => d.LicenceNo!, ct);
+        var known = await db.Set<Dog>().IgnoreQueryFilters().Where(d => d.LicenceNo != null && EF.Parameter(licences).Contains(d.LicenceNo)).ToDictionaryAsync(d => d.LicenceNo!, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var inserts = new List<Dog>();
         var outcomes = new List<RowOutcome>(rows.Count);

@@ -37,11 +37,11 @@ sealed class FocusImport(PersonalData personal, TimeProvider clock) : IImportTar
         var ids = rows.Select(r => IdNumbers.Check(r[IdNumber], context.Today)).ToList();
         var hashes = ids.Where(i => i.Valid).Select(i => PersonNumbers.IdHashOf(personal, "111", i.Number!)).Distinct().ToList();
         // Scoped: a person outside the uploader's area is not one of "their" people.
-        var people = await db.Set<Person>().Where(p => hashes.Contains(p.IdHash)).Select(p => new { p.Id, p.IdHash, p.GridCode }).ToDictionaryAsync(p => p.IdHash, ct);
+        var people = await PeopleByHash.FindAsync(db, hashes, cityWide: false, ct);
         var personIds = people.Values.Select(p => p.Id).ToList();
         // Unscoped on purpose: (person, kind) is unique city-wide; a row filed elsewhere is refused, not doubled.
-        var known = await db.Set<FocusSubject>().IgnoreQueryFilters().Where(s => personIds.Contains(s.PersonId)).ToListAsync(ct);
-        var classes = await db.Set<PersonClassRecord>().IgnoreQueryFilters().Where(c => personIds.Contains(c.PersonId))
+        var known = await db.Set<FocusSubject>().IgnoreQueryFilters().Where(s => EF.Parameter(personIds).Contains(s.PersonId)).ToListAsync(ct);
+        var classes = await db.Set<PersonClassRecord>().IgnoreQueryFilters().Where(c => EF.Parameter(personIds).Contains(c.PersonId))
             .Select(c => new { c.PersonId, c.Class }).ToListAsync(ct);
         var hasClass = classes.Select(c => (c.PersonId, c.Class)).ToHashSet();
         var workers = new FocusWorkers(db);

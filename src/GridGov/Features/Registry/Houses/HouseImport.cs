@@ -60,12 +60,11 @@ sealed class HouseImport(CodeBook codes, PersonalData personal, Places places, T
         }
         // Addresses of the caller's area by their full name (the scope filter applies), owners by hash.
         var texts = drafts.Select(d => AddressMatcher.Normalize(d.Address)).Distinct().ToList();
-        var found = await db.Set<Address>().AsNoTracking().Where(a => texts.Contains(a.FullName) && a.State != VerificationState.Removed)
+        var found = await db.Set<Address>().AsNoTracking().Where(a => EF.Parameter(texts).Contains(a.FullName) && a.State != VerificationState.Removed)
             .Select(a => new { a.Id, a.FullName, a.GridCode, a.CommunityCode, a.Kind }).ToListAsync(ct);
         var byText = found.ToLookup(a => a.FullName);
         var ownerHashes = drafts.Select(d => d.OwnerHash).OfType<string>().Distinct().ToList();
-        var owners = await db.Set<Person>().AsNoTracking().Where(p => ownerHashes.Contains(p.IdHash)).Select(p => new { p.Id, p.IdHash, p.Name })
-            .ToDictionaryAsync(p => p.IdHash, ct);
+        var owners = await PeopleByHash.FindAsync(db, ownerHashes, cityWide: false, ct);
         var communities = new Dictionary<string, List<long>>();
         foreach (var name in drafts.Select(d => d.Community).OfType<string>().Distinct()) communities[name] = await places.CodesNamedAsync(name, ct);
 

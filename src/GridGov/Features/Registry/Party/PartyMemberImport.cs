@@ -34,10 +34,10 @@ sealed class PartyMemberImport(PersonalData personal, TimeProvider clock) : IImp
         var db = context.Db;
         var ids = rows.Select(r => IdNumbers.Check(r[IdNumber], context.Today)).ToList();
         var hashes = ids.Where(i => i.Valid).Select(i => PersonNumbers.IdHashOf(personal, "111", i.Number!)).Distinct().ToList();
-        var people = await db.Set<Person>().Where(p => hashes.Contains(p.IdHash)).Select(p => new { p.Id, p.IdHash, p.GridCode }).ToDictionaryAsync(p => p.IdHash, ct);
+        var people = await PeopleByHash.FindAsync(db, hashes, cityWide: false, ct);
         var personIds = people.Values.Select(p => p.Id).ToList();
         // Unscoped on purpose: one membership per person city-wide.
-        var known = await db.Set<PartyMember>().IgnoreQueryFilters().Where(m => personIds.Contains(m.PersonId)).ToDictionaryAsync(m => m.PersonId, ct);
+        var known = await db.Set<PartyMember>().IgnoreQueryFilters().Where(m => EF.Parameter(personIds).Contains(m.PersonId)).ToDictionaryAsync(m => m.PersonId, ct);
         var orgs = (await db.Set<PartyOrg>().Where(o => o.State != VerificationState.Removed).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .ToLookup(o => o.Name, o => o.Id);
         var now = clock.GetUtcNow().UtcDateTime;

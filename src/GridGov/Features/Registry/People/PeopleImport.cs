@@ -33,7 +33,7 @@ sealed class PeopleImport(CodeBook codes, PersonalData personal, AddressMatcher 
         var matches = await addresses.MatchAsync(db, [.. checkedRows.Select(c => c.Result.Draft)], seen, ct);
         var hashes = numbers.OfType<PersonNumbers>().Select(n => n.IdHash).Distinct().ToList();
         // Unscoped on purpose: a person known elsewhere must be found to be refused, not inserted twice.
-        var known = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashes.Contains(p.IdHash)).ToDictionaryAsync(p => p.IdHash, ct);
+        var known = await db.Set<Person>().IgnoreQueryFilters().Where(p => EF.Parameter(hashes).Contains(p.IdHash)).ToDictionaryAsync(p => p.IdHash, ct);
         Parallel.For(0, numbers.Length, i =>
         {
             if (numbers[i] is { } n && !known.ContainsKey(n.IdHash)) n.Encrypt(personal);

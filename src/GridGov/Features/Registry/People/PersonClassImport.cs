@@ -41,12 +41,10 @@ sealed class PersonClassImport(ClassFields classFields, CodeBook codes, Personal
             else if (c.Special && !context.Scope.SeesRestricted) outcomes[i] = RowOutcome.Reject(rows[i].Number, Class, $"导入{c.Name}需要“查看特殊人群”权限");
             else (hashes[i], classes[i]) = (PersonNumbers.IdHashOf(personal, "111", id.Number!), c);
         }
-        var wanted = hashes.OfType<string>().Distinct().ToList();
         // Scoped: someone outside the uploader's area is "not registered" to them.
-        var people = await db.Set<Person>().AsNoTracking().Where(p => wanted.Contains(p.IdHash)).Select(p => new { p.Id, p.IdHash, p.GridCode })
-            .ToDictionaryAsync(p => p.IdHash, ct);
+        var people = await PeopleByHash.FindAsync(db, hashes, cityWide: false, ct);
         var ids = people.Values.Select(p => p.Id).ToList();
-        var records = await db.Set<PersonClassRecord>().IgnoreQueryFilters().Where(r => ids.Contains(r.PersonId)).ToDictionaryAsync(r => (r.PersonId, r.Class), ct);
+        var records = await db.Set<PersonClassRecord>().IgnoreQueryFilters().Where(r => EF.Parameter(ids).Contains(r.PersonId)).ToDictionaryAsync(r => (r.PersonId, r.Class), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < rows.Count; i++)
         {

@@ -32,16 +32,10 @@ sealed class PermitsImport(CodeBook codes, PersonalData personal, TimeProvider c
     public async Task<IReadOnlyList<RowOutcome>> WriteAsync(ImportContext context, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var db = context.Db;
-        var hashes = new string?[rows.Count];
-        Parallel.For(0, rows.Count, i =>
-        {
-            if (IdNumbers.Check(rows[i][IdNumber], context.Today) is { Valid: true } id) hashes[i] = PersonNumbers.IdHashOf(personal, "111", id.Number!);
-        });
-        var wanted = hashes.OfType<string>().Distinct().ToList();
-        var holders = await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().Where(p => wanted.Contains(p.IdHash))
-            .Select(p => new { p.Id, p.IdHash, p.Name, p.GridCode }).ToDictionaryAsync(p => p.IdHash, ct);
+        var hashes = PeopleByHash.HashColumn(personal, rows, IdNumber, context.Today);
+        var holders = await PeopleByHash.FindAsync(db, hashes, cityWide: true, ct);
         var ids = holders.Values.Select(h => h.Id).ToList();
-        var permits = (await db.Set<ResidencePermit>().IgnoreQueryFilters().Where(p => ids.Contains(p.PersonId)).ToListAsync(ct))
+        var permits = (await db.Set<ResidencePermit>().IgnoreQueryFilters().Where(p => EF.Parameter(ids).Contains(p.PersonId)).ToListAsync(ct))
             .GroupBy(p => p.PersonId).ToDictionary(g => g.Key, g => g.ToList());
         var now = clock.GetUtcNow().UtcDateTime;
         var inserts = new List<ResidencePermit>();
