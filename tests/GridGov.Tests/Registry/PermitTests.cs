@@ -71,6 +71,9 @@ public sealed class PermitTests(GridGovApp app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
         Assert.Contains("已持有有效居住证", Assert.Single(problem!.Errors["personId"]));
+        // Issued the same day, or starting later within the period, is a second permit too.
+        foreach (var start in new[] { t.AddDays(-200), t.AddDays(100) })
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/registry/permits", new PermitRequest(person, start, start.AddDays(365)))).StatusCode);
         var second = await Read(await client.PostAsJsonAsync($"/api/v1/registry/permits/{first.Id}/renewal", new RenewPermitRequest(t.AddDays(-10), t.AddDays(355), Version: first.Version)));
         var old = (await client.GetFromJsonAsync<PermitRow>($"/api/v1/registry/permits/{first.Id}", RegistryKit.Json))!;
         Assert.Equal(t.AddDays(-10), old.CancelledOn);

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Registry.Permits;
 
 // Issuing a 居住证 to a person of the caller's area, renewing one (a new permit for the same holder) and
-// cancelling one. A person holds one valid permit at a time: issuing to someone whose permit is still in
-// force on the new one's date is refused (a desk worker who picked the wrong person must not end a
+// cancelling one. A person holds one valid permit at a time: issuing to someone with a permit in force
+// at any time of the new one's period (issued the same day or later included) is refused (a desk worker who picked the wrong person must not end a
 // valid permit unseen); the renewal is the way to replace one, and cancels the holder's permits in force
 // as of its issue date. A stale version is a conflict, never a silent overwrite.
 public sealed class IssuePermit(GridDbContext db, CodeBook codes, ListPermits list, TimeProvider clock)
@@ -24,7 +24,7 @@ public sealed class IssuePermit(GridDbContext db, CodeBook codes, ListPermits li
         var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == r.PersonId).Select(p => new { p.Id, p.GridCode, p.Name }).FirstOrDefaultAsync(ct);
         if (person is null) return Result<PermitRow>.NotFound();
         var inForce = await db.Set<ResidencePermit>().AsNoTracking()
-            .Where(p => p.PersonId == person.Id && p.IssuedOn < r.IssuedOn && p.ExpiresOn >= r.IssuedOn && (p.CancelledOn == null || p.CancelledOn > r.IssuedOn))
+            .Where(p => p.PersonId == person.Id && p.IssuedOn <= r.ExpiresOn && p.ExpiresOn >= r.IssuedOn && (p.CancelledOn == null || p.CancelledOn > r.IssuedOn))
             .OrderByDescending(p => p.IssuedOn).FirstOrDefaultAsync(ct);
         // Every field's message at once: the holder's and the permit's own.
         var errors = Check(codes, list.Today, r.Kind, r.IssuedOn, r.ExpiresOn, r.IssuedBy, out _);
