@@ -13,6 +13,9 @@ namespace GridGov.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class TicketSheetTests(BrowserApp app)
 {
+    // The sheet's QR code, top right (62 pt square at 483 pt, near the top margin), in pixels at 150 dpi.
+    static readonly (int, int, int, int) SheetQr = (980, 40, 220, 220);
+
     readonly DeskData data = new(app);
 
     [Fact]
@@ -36,7 +39,7 @@ public sealed class TicketSheetTests(BrowserApp app)
         Assert.Contains("网格化社会治理 事件办理单", text);
         Assert.Contains(ticket.Number, text);
         Assert.Contains("太平北路88号人行道上水井盖缺失", text);
-        Assert.Equal($"{app.BaseUrl.TrimEnd('/')}/tickets/{ticket.Id}", QrCode(pdf));
+        Assert.Equal($"{app.BaseUrl.TrimEnd('/')}/tickets/{ticket.Id}", QrCode(pdf, SheetQr));
         await page.Context.CloseAsync();
     }
 
@@ -75,7 +78,7 @@ public sealed class TicketSheetTests(BrowserApp app)
         Assert.DoesNotContain("处置人员05", text);
         Assert.Contains("从略", text);
         Assert.Contains("经办人", text);
-        Assert.Equal($"{app.BaseUrl.TrimEnd('/')}/tickets/{ticket.Id}", QrCode(pdf));
+        Assert.Equal($"{app.BaseUrl.TrimEnd('/')}/tickets/{ticket.Id}", QrCode(pdf, SheetQr));
         await page.Context.CloseAsync();
     }
 }
