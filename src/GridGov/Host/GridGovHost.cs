@@ -3,6 +3,7 @@ using GridGov.Features.Audit;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
 using GridGov.Features.Registry;
+using GridGov.Features.Terminal;
 using GridGov.Features.Tickets;
 using GridGov.Infrastructure;
 using GridGov.Infrastructure.Security;
@@ -23,6 +24,7 @@ static class GridGovHost
         services.AddAudit();
         services.AddTickets();
         services.AddRegistry();
+        services.AddTerminal();
         services.AddScoped<FirstStart>();
         services.AddHostedService<WarmUp>();
     }
@@ -53,6 +55,7 @@ static class GridGovHost
         api.MapAudit();
         api.MapTickets(app);
         api.MapRegistry(app);
+        api.MapTerminal(app);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -27,6 +27,8 @@ public static class InfrastructureSetup
         services.AddSingleton(new DataFolder(dataDir));
         services.AddSingleton(sp => GridDatabase.FromConfiguration(builder.Configuration, dataDir, sp.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<GridDbFactory>();
+        services.AddScoped<Web.ClientSubmission>();
+        services.AddScoped<Files.OwnPhotos>();
         services.AddScoped<Export.XlsxExport>();
         services.AddSingleton<Printing.SheetFont>();
         services.AddSingleton<Import.ImportFiles>();
@@ -71,6 +73,7 @@ public static class InfrastructureSetup
         app.UseCookieAntiforgery();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseClientRequests();
         app.MapStaticAssets();
     }
 }

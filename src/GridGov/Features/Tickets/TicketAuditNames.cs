@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Files;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Dispatching;
 using GridGov.Features.Tickets.Intake;

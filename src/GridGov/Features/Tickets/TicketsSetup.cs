@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Files;
 using GridGov.Components.Layout;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
@@ -33,7 +34,6 @@ static class TicketsSetup
         // The use cases, for the API and the pages alike.
         services.AddScoped<CreateTicket>();
         services.AddScoped<UploadPhoto>();
-        services.AddScoped<TicketPhotos>();
         services.AddScoped<ExecuteTicketAction>();
         services.AddScoped<GetTicket>();
         services.AddScoped<GetTicketPhoto>();

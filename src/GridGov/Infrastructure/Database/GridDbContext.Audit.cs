@@ -15,6 +15,7 @@ public abstract partial class GridDbContext
     internal Dictionary<object, AuditActor>? EntityActors { get; set; }
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
     internal AuditKeys AuditKeys { get; set; } = null!;
+    internal Web.ClientSubmission? Submission { get; set; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
@@ -47,6 +48,8 @@ public abstract partial class GridDbContext
         var pending = AuditCapture.Capture(ChangeTracker);
         if (pending.Count == 0 && AuditSummary is null)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The client id of this request, if it has one, is written with its first write (ClientRequests).
+        if (Submission?.Take(AuditChain.Now(Clock)) is { } request) Add(request);
 
         var ownTurn = !chainHeld;
         if (ownTurn) await ChainLock.WaitAsync(cancellationToken);

@@ -63,8 +63,14 @@ public sealed class GridDatabase
 }
 
 // Per request (or per Blazor circuit): contexts for the current user.
-public sealed class GridDbFactory(GridDatabase database, CurrentUser user)
+public sealed class GridDbFactory(GridDatabase database, CurrentUser user, Web.ClientSubmission submission)
 {
-    public GridDbContext Create() => database.Create(user.Scope, () => AuditActor.From(user));
+    public GridDbContext Create()
+    {
+        var db = database.Create(user.Scope, () => AuditActor.From(user));
+        db.Submission = submission;
+        return db;
+    }
+
     public GridDbContext CreateUnscoped() => database.Create(DataScope.Everything, () => AuditActor.From(user));
 }

@@ -24,6 +24,8 @@ public static class Permissions
     public const string RegistryImport = "registry.import";
     public const string RegistryUnmask = "registry.unmask";
     public const string RegistrySpecial = "registry.special";
+    public const string TerminalTeam = "terminal.team";
+    public const string CampaignsPublish = "campaigns.publish";
 
     // Permissions over accounts and the system itself (the ticket settings included): an account
     // manager can only pass on those it holds. Work permissions (tickets, registry) any account manager
@@ -55,5 +57,7 @@ public static class Permissions
         [RegistryImport] = "导入基础信息",
         [RegistryUnmask] = "查看完整的身份证号与电话（逐条留痕）",
         [RegistrySpecial] = "查看特殊人群",
+        [TerminalTeam] = "查看辖区内网格员的工作清单与巡查轨迹",
+        [CampaignsPublish] = "发布重点专项工作",
     };
 }

@@ -11,6 +11,20 @@ sealed class FocusAuditNames : AuditNames
 {
     public override IEnumerable<AuditEntity> Entities() =>
     [
+        new(nameof(FocusVisit), "走访记录")
+        {
+            Properties = new()
+            {
+                ["Id"] = "编号", ["FocusSubjectId"] = "重点关注对象", ["GridCode"] = "网格编码", ["Special"] = "特殊人群", ["VisitedAt"] = "走访时间",
+                ["VisitorId"] = "走访人编号", ["VisitorName"] = "走访人", ["Lon"] = "经度", ["Lat"] = "纬度", ["Findings"] = "走访情况",
+                ["RiskBefore"] = "走访前风险", ["RiskAfter"] = "走访后风险", ["Photos"] = "照片",
+            },
+            Values = new()
+            {
+                ["RiskBefore"] = v => Enum.TryParse<RiskLevel>(v, out var r) ? FocusNames.Risk(r) : null,
+                ["RiskAfter"] = v => Enum.TryParse<RiskLevel>(v, out var r) ? FocusNames.Risk(r) : null,
+            },
+        },
         new(nameof(FocusSubject), "重点关注对象")
         {
             Properties = RegistryAuditNames.With(new()

@@ -11,12 +11,26 @@ public static class PartyNames
     };
 
     public static string Status(PartyMemberStatus s) => s == PartyMemberStatus.Full ? "正式党员" : "预备党员";
+
+    public static string Activity(PartyActivityKind k) => k switch
+    {
+        PartyActivityKind.Volunteer => "志愿服务", PartyActivityKind.Meeting => "组织生活", PartyActivityKind.GridWork => "协助网格工作", _ => "其他",
+    };
 }
 
 sealed class PartyAuditNames : AuditNames
 {
     public override IEnumerable<AuditEntity> Entities() =>
     [
+        new(nameof(PartyActivity), "党员参与记录")
+        {
+            Properties = new()
+            {
+                ["Id"] = "编号", ["GridCode"] = "网格编码", ["PartyMemberId"] = "党员", ["PersonId"] = "人员", ["Kind"] = "类型", ["Title"] = "内容",
+                ["On"] = "日期", ["Hours"] = "时长（小时）", ["RecordedById"] = "记录人编号", ["RecordedByName"] = "记录人", ["RecordedAt"] = "记录时间",
+            },
+            Values = new() { ["Kind"] = v => Enum.TryParse<PartyActivityKind>(v, out var k) ? PartyNames.Activity(k) : null },
+        },
         new(nameof(PartyOrg), "党组织")
         {
             Properties = RegistryAuditNames.With(new()

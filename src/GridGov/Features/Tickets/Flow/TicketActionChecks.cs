@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Files;
 using GridGov.Features.Organization;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace GridGov.Features.Tickets;
 
 // The inputs of an action taken by a person: what each action needs, in Chinese per field, and the
 // cleaned inputs for its effect. Nothing is changed here.
-public sealed class TicketActionChecks(GridDbContext db, Intake.TicketPhotos owned, Duplicates.DuplicateLinks links)
+public sealed class TicketActionChecks(GridDbContext db, OwnPhotos owned, Duplicates.DuplicateLinks links)
 {
     public async Task<(StepInput Input, Dictionary<string, string[]> Errors)> CheckAsync(Ticket t, TicketAction action, TicketActionRequest r, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Files;
 using GridGov.Features.Organization;
 using GridGov.Features.Tickets.Categories;
 using GridGov.Features.Tickets.Deadlines;
@@ -21,7 +22,7 @@ public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List
 // and write the ticket with its first history row. A retried submission (same reporter, same client
 // request id) returns the ticket the first one created.
 public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, Places places,
-    TicketPhotos owned, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
+    OwnPhotos owned, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
 {
     public async Task<Result<CreateTicketResult>> HandleAsync(CreateTicketRequest r, CancellationToken ct = default)
     {

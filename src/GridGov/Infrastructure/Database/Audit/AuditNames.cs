@@ -62,7 +62,8 @@ public static class AuditNaming
     };
 
     // Whether changes to this entity type are recorded at all (the chain's own rows are not).
-    public static bool IsAudited(Type type) => type != typeof(AuditRecord) && type != typeof(AuditHead);
+    // Nor the client ids of writes: bookkeeping of the write they came with, which is recorded itself.
+    public static bool IsAudited(Type type) => type != typeof(AuditRecord) && type != typeof(AuditHead) && type != typeof(Web.ClientRequest);
 
     // Hidden everywhere, also for records written before an area declared them.
     static readonly HashSet<string> AlwaysHidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName",

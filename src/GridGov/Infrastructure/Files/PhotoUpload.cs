@@ -1,14 +1,13 @@
 using GridGov.Infrastructure.Database;
-using GridGov.Infrastructure.Files;
 using GridGov.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace GridGov.Features.Tickets.Intake;
+namespace GridGov.Infrastructure.Files;
 
 // Who uploaded which photo. A photo id is the hash of its content, so the same picture uploaded by
 // two people has two rows. Only its uploader may name a photo in a report or an action; once it is
-// on a ticket, those who may see the ticket see it there (GetTicketPhoto), and nobody else.
+// on a record, those who may see the record see it there (GetTicketPhoto …), and nobody else.
 public class PhotoUpload
 {
     public long Id { get; set; }
@@ -27,9 +26,9 @@ sealed class PhotoUploadConfiguration : IEntityTypeConfiguration<PhotoUpload>
     }
 }
 
-// The photos a report or an action names: at most Max, each uploaded by the caller. An id that is
+// The photos a report, an action, a visit or a task names: at most Max, each uploaded by the caller. An id that is
 // someone else's answers exactly like one that does not exist, so that an id tells nothing.
-public sealed class TicketPhotos(GridDbContext db, CurrentUser user, FileStore files)
+public sealed class OwnPhotos(GridDbContext db, CurrentUser user, FileStore files)
 {
     public const int Max = 9;
 
