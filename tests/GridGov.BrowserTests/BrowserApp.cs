@@ -63,6 +63,49 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return page;
     }
 
+    // A phone: 390×844, touch, an Android browser's user agent, geolocation granted at the given point
+    // (inside the worker's grid, say). Logs in and lands where the login sends a phone: the terminal.
+    public async Task<IPage> PhoneAsync(string user, double lon, double lat, string? password = null)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
+            UserAgent = PhoneAgent, Locale = "zh-CN", Permissions = ["geolocation"], Geolocation = new() { Longitude = (float)lon, Latitude = (float)lat, Accuracy = 12 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", password ?? Password(user));
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        return page;
+    }
+
+    // A point well inside the grid of the given account (its boundary's interior point).
+    public async Task<(double Lon, double Lat)> GridPointAsync(string user)
+    {
+        await using var db = Services.GetRequiredService<GridGov.Infrastructure.Database.GridDatabase>().CreateUnscoped(GridGov.Infrastructure.Database.AuditActor.System);
+        var unit = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == user).Select(u => u.OrgUnitCode));
+        var shape = await Services.GetRequiredService<GridGov.Features.Organization.Places>().ShapeAsync(unit);
+        var p = shape!.InteriorPoint;
+        return (p.X, p.Y);
+    }
+
+    public const string PhoneAgent = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
+
+    // A weak mobile network, as Chromium's DevTools emulate it (about "3G": 300 ms round trip,
+    // 750 kbit/s down, 250 kbit/s up); offline when asked. Returns the session to change it later.
+    public static async Task<ICDPSession> ThrottleAsync(IPage page, bool offline = false)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = offline, ["latency"] = 300, ["downloadThroughput"] = 750 * 1024 / 8, ["uploadThroughput"] = 250 * 1024 / 8,
+        });
+        return cdp;
+    }
+
     // Navigates and waits until the page is interactive: a click on a prerendered page is lost.
     public static async Task OpenAsync(IPage page, string url)
     {
