@@ -20,12 +20,6 @@ static class RegistryEndpoints
 {
     public static void MapRegistryEndpoints(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
-        // A door plate's QR code: the address in the terminal. Until the terminal has its own page,
-        // the registry's address page.
-        app.MapGet("/m/a/{code}", async (string code, GetAddress u, CancellationToken ct) =>
-                await u.ByCodeAsync(code, ct) is { Value: { } a } ? Results.LocalRedirect($"/registry/addresses/{a.Id}") : Results.NotFound())
-            .RequireAuthorization(Permissions.RegistryView).ExcludeFromDescription();
-
         var g = api.MapGroup("/registry").WithTags("基础信息").RequireAuthorization(Permissions.RegistryView);
 
         g.MapGet("/people", async ([AsParameters] PeopleQuery q, ListPeople u, CancellationToken ct) => (await u.HandleAsync(q, ct, fromUrl: true)).ToHttp())

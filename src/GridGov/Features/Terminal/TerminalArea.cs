@@ -12,6 +12,11 @@ public static class TerminalArea
     {
         services.AddScoped<GetWorkList>();
         services.AddScoped<ListTeam>();
+        services.AddScoped<Report.GetReportForm>();
+        services.AddScoped<Report.ListMyReports>();
+        services.AddScoped<ListChecks>();
+        services.AddScoped<Addresses.GetDoorstep>();
+        services.AddScoped<ListVerifyAddresses>();
         services.AddScoped<CheckWork>();
         services.AddScoped<IWorkCounter>(sp => sp.GetRequiredService<CheckWork>());
         services.AddScoped<IWorkCounter, VerifyWork>();

@@ -43,6 +43,8 @@ static class TicketEndpoints
                 return TypedResults.Problem($"未知操作“{action}”", statusCode: 400, title: "未知操作");
             return (await u.HandleAsync(id, a, r, ct)).ToHttp();
         }).WithName("ExecuteTicketAction").WithSummary("执行工单操作（受理、派遣、反馈、核查、结案等）");
+        g.MapPost("/similar", async (DraftReport r, FindSimilarToDraft u, CancellationToken ct) => (await u.HandleAsync(r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.TicketsReport).WithName("FindSimilarToDraft").WithSummary("上报前查找附近可能相同的未办结事件（已有人上报？）");
         g.MapGet("/{id:long}/candidates", async (long id, FindDuplicateCandidates u, CancellationToken ct) => (await u.HandleAsync(id, ct)).ToHttp())
             .WithName("ListDuplicateCandidates").WithSummary("疑似重复工单（含相似度和理由）");
         // No good guess: 204.

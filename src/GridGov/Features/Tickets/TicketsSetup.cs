@@ -43,6 +43,7 @@ static class TicketsSetup
         services.AddScoped<FindTicket>();
         services.AddScoped<Printing.PrintTicketSheet>();
         services.AddScoped<FindDuplicateCandidates>();
+        services.AddScoped<FindSimilarToDraft>();
         services.AddScoped<SuggestDepartment>();
         services.AddScoped<ListCategories>();
         services.AddScoped<ChangeCategory>();

@@ -222,8 +222,10 @@
   }
 
   // ---- forms: serialised to JSON and put in the outbox ----
-  async function serialise(form) {
+  async function serialise(form, submitter) {
     const body = {}, files = [];
+    // The button pressed may carry a value of its own (核实无误 / 已迁出 …).
+    if (submitter?.name) body[submitter.name] = submitter.dataset.type === "number" ? Number(submitter.value) : submitter.value;
     let fileField;
     for (const el of form.elements) {
       if (!el.name || el.disabled || el.type === "submit" || el.type === "button" || el.name === "__RequestVerificationToken") continue;
@@ -248,12 +250,13 @@
     const form = e.target;
     if (!(form instanceof HTMLFormElement) || !form.dataset.outbox) return;
     e.preventDefault();
-    const submit = form.querySelector("[type=submit]");
+    const submit = e.submitter || form.querySelector("[type=submit]");
     if (submit) submit.disabled = true;
     try {
-      if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
-      const { body, files, fileField } = await serialise(form);
-      const label = form.dataset.label || "提交";
+      const ask = e.submitter?.dataset.confirm || form.dataset.confirm;
+      if (ask && !confirm(ask)) return;
+      const { body, files, fileField } = await serialise(form, e.submitter);
+      const label = (form.dataset.label || "提交") + (e.submitter?.dataset.label ? `：${e.submitter.dataset.label}` : "");
       const item = await add({ url: form.dataset.outbox, method: form.dataset.method || "POST", body, files, fileField, label });
       const answers = await flush();
       const left = (await mine()).find(i => i.clientId === item.clientId);

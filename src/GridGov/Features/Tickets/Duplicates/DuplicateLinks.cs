@@ -7,10 +7,14 @@ namespace GridGov.Features.Tickets.Duplicates;
 // Duplicate links (重复事件关联): a duplicate waits for its primary and closes with it, with its result.
 public sealed class DuplicateLinks(GridDbContext db, TicketClock clock)
 {
-    public async Task CheckPrimaryAsync(Ticket t, long? primaryId, Dictionary<string, string[]> errors, CancellationToken ct)
+    public Task CheckPrimaryAsync(Ticket t, long? primaryId, Dictionary<string, string[]> errors, CancellationToken ct) =>
+        CheckPrimaryAsync(t.Id, primaryId, errors, ct);
+
+    // For a ticket not yet written, selfId is 0.
+    public async Task CheckPrimaryAsync(long selfId, long? primaryId, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (primaryId is not { } id) { errors["primaryId"] = ["请选择主工单"]; return; }
-        if (id == t.Id) { errors["primaryId"] = ["不能关联到自身"]; return; }
+        if (id == selfId) { errors["primaryId"] = ["不能关联到自身"]; return; }
         var primary = await db.Tickets.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.State }).FirstOrDefaultAsync(ct);
         if (primary is null) errors["primaryId"] = [$"主工单 {id} 不存在或不在您的管理范围内"];
         else if (primary.State == TicketState.Duplicate) errors["primaryId"] = ["主工单本身是重复件，请关联到它的主工单"];

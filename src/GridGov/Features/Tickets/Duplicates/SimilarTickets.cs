@@ -43,7 +43,8 @@ public sealed class SimilarTickets(GridDbContext db, CategoryCatalog categories,
             .Select(o => new { o.Id, o.CategoryId, o.Description, o.State, o.ReportedAt, o.Lat, o.Lon }).ToListAsync(ct);
         if (found.Count == 0) return [];
 
-        var words = cache.Of(t.Id, t.Description);
+        // A draft (not yet written, id 0) is segmented afresh: the cache keys by ticket id.
+        var words = t.Id == 0 ? ChineseText.Tokens(t.Description) : cache.Of(t.Id, t.Description);
         var now = clock.Now;
         return [.. found.Select(o =>
             {

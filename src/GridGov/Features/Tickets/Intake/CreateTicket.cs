@@ -14,7 +14,7 @@ namespace GridGov.Features.Tickets.Intake;
 public sealed record CreateTicketRequest(
     string? ClientRequestId, string? CategoryCode, string? Description, string? Address,
     double? Lon, double? Lat, long? GridCode, TicketSource? Source, string? ReporterName, string? ReporterPhone,
-    List<string>? Photos, bool? Urgent, bool? SelfHandle);
+    List<string>? Photos, bool? Urgent, bool? SelfHandle, long? DuplicateOf = null);
 
 public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List<DuplicateCandidate> Candidates);
 
@@ -22,7 +22,7 @@ public sealed record CreateTicketResult(TicketDetail Ticket, bool Existing, List
 // and write the ticket with its first history row. A retried submission (same reporter, same client
 // request id) returns the ticket the first one created.
 public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCatalog categories, Places places,
-    OwnPhotos owned, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer)
+    OwnPhotos owned, TicketClock clock, SimilarTickets similar, TicketQueries queries, TicketFeed feed, IntakeWriter writer, DuplicateLinks links)
 {
     public async Task<Result<CreateTicketResult>> HandleAsync(CreateTicketRequest r, CancellationToken ct = default)
     {
@@ -45,6 +45,15 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
         var (photos, photoError) = await owned.CheckAsync(r.Photos, ct);
         if (photoError is not null) Add("photos", photoError);
         if (r.SelfHandle == true && photos.Count == 0) Add("photos", "自行处置须附处置后的照片");
+        if (r.DuplicateOf is not null)
+        {
+            // The reporter says "someone reported this already" (the terminal's offer): the primary
+            // must be an open ticket the reporter can see.
+            if (r.SelfHandle == true) Add("duplicateOf", "自行处置的事件不能同时关联为重复上报");
+            var linkErrors = new Dictionary<string, string[]>();
+            await links.CheckPrimaryAsync(0, r.DuplicateOf, linkErrors, ct);
+            foreach (var e in linkErrors.Values.SelectMany(v => v)) Add("duplicateOf", e);
+        }
 
         long grid = 0;
         if (r.Lon is { } lon && r.Lat is { } lat)
@@ -96,6 +105,13 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
             ticket.DueAt = clock.StageDue(ticket, now);
             events.Add(History.Row(ticket, TicketAction.SelfHandle, TicketState.Reported, user, now, "现场自行处置", photos));
         }
+        if (r.DuplicateOf is { } primary)
+        {
+            ticket.State = TicketState.Duplicate;
+            ticket.PrimaryId = primary;
+            ticket.DueAt = null;
+            events.Add(History.Row(ticket, TicketAction.LinkDuplicate, TicketState.Reported, user, now, "上报人确认与已有工单为同一问题"));
+        }
         ticket.Events.AddRange(events);
         try
         {
@@ -110,7 +126,7 @@ public sealed class CreateTicket(GridDbContext db, CurrentUser user, CategoryCat
             throw;
         }
         feed.Publish(ticket);
-        var candidates = await similar.FindAsync(ticket, ct);
+        var candidates = ticket.PrimaryId is null ? await similar.FindAsync(ticket, ct) : [];
         var detail = queries.New(ticket, await places.NameAsync(ticket.GridCode, ct), await places.NameAsync(ticket.CentreCode, ct));
         return Result<CreateTicketResult>.Created(new(detail, false, candidates), $"/api/v1/tickets/{ticket.Id}");
     }
