@@ -99,12 +99,22 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Network.enable");
-        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
-        {
-            ["offline"] = offline, ["latency"] = 300, ["downloadThroughput"] = 750 * 1024 / 8, ["uploadThroughput"] = 250 * 1024 / 8,
-        });
+        await ConditionsAsync(cdp, offline);
         return cdp;
     }
+
+    // The network gone or back, on a throttled page: the page's own conditions (the throttle's
+    // session would otherwise win) and the whole context's, service worker included.
+    public static async Task OfflineAsync(IPage page, ICDPSession throttle, bool offline)
+    {
+        await page.Context.SetOfflineAsync(offline);
+        await ConditionsAsync(throttle, offline);
+    }
+
+    static Task ConditionsAsync(ICDPSession cdp, bool offline) => cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+    {
+        ["offline"] = offline, ["latency"] = 300, ["downloadThroughput"] = 750 * 1024 / 8, ["uploadThroughput"] = 250 * 1024 / 8,
+    });
 
     // Navigates and waits until the page is interactive: a click on a prerendered page is lost.
     public static async Task OpenAsync(IPage page, string url)

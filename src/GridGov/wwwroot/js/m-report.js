@@ -35,6 +35,9 @@
 
   // Runs before m.js's handler (which listens on the document): holds the first submit back while it asks.
   form.addEventListener("submit", async e => {
+    // The outbox names the report by its class, so the worker knows which one waits.
+    const picked = select.selectedOptions[0];
+    if (picked?.value && !form.elements.duplicateOf.value) form.dataset.label = `上报：${picked.textContent.trim()}`;
     if (checked || !navigator.onLine) return;
     e.preventDefault();
     e.stopPropagation();

@@ -198,7 +198,7 @@
   document.addEventListener("change", e => {
     const input = e.target;
     if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
-    const box = input.closest("label, .m-field")?.querySelector(".m-photos");
+    const box = input.closest(".m-field")?.querySelector(".m-photos");
     if (!box) return;
     box.replaceChildren(...[...input.files].map(f => { const i = new Image(); i.alt = f.name; i.src = URL.createObjectURL(f); return i; }));
   });

@@ -38,7 +38,7 @@ public sealed class ListAddresses(GridDbContext db)
     }
 }
 
-public sealed class GetAddress(GridDbContext db, Places places)
+public sealed class GetAddress(GridDbContext db, Places places, Codes.CodeBook codes)
 {
     public static string TerminalPath(string code) => $"/m/a/{code}";
 
@@ -61,7 +61,7 @@ public sealed class GetAddress(GridDbContext db, Places places)
         return new(a.Id, a.Kind, AddressCodes.KindName(a.Kind), a.Name, a.FullName, a.Code, a.CommunityCode, await places.NameAsync(a.CommunityCode, ct),
             a.GridCode, await places.NameAsync(a.GridCode, ct), a.Lon, a.Lat, TerminalPath(a.Code), a.Floors, children,
             house is null ? null : HouseNames.Use(house.Use), house?.AreaM2, house?.Overcrowded ?? false,
-            [.. residents.Select(r => new AddressResident(r.Id, r.Name, r.IdMasked, HouseNames.Role(r.Role), r.RelationToHead))],
+            [.. residents.Select(r => new AddressResident(r.Id, r.Name, r.IdMasked, HouseNames.Role(r.Role), codes[Codes.CodeBook.Relation].NameOf(r.RelationToHead) ?? r.RelationToHead))],
             a.BuildingHeadId is { } head ? await db.Set<Person>().AsNoTracking().Where(p => p.Id == head)
                 .Select(p => new BuildingHead(p.Id, p.Name, p.PhoneMasked)).FirstOrDefaultAsync(ct) : null,
             a.Version,

@@ -23,7 +23,7 @@ public sealed record Doorstep(long Id, string Code, string KindName, string Full
 // door — who lives there (numbers masked) and what waits to be verified, the house, the organisations
 // registered here, the open tickets within a few metres, and the way up or down the address tree.
 // Outside the caller's area it does not exist (the filter), like any record.
-public sealed class GetDoorstep(GridDbContext db, Places places, CategoryCatalog categories)
+public sealed class GetDoorstep(GridDbContext db, Places places, CategoryCatalog categories, Registry.Codes.CodeBook codes)
 {
     const double NearMeters = 30;
 
@@ -46,7 +46,7 @@ public sealed class GetDoorstep(GridDbContext db, Places places, CategoryCatalog
             .Select(p => new { p.Id, p.Name, p.Code, p.Kind }).FirstOrDefaultAsync(ct) : null;
         return new(a.Id, a.Code, AddressCodes.KindName(a.Kind), a.FullName, a.GridCode, await places.NameAsync(a.GridCode, ct), a.Lon, a.Lat,
             a.State, RegistryNames.State(a.State), a.Version, house?.Id, house is null ? null : HouseNames.Use(house.Use), house?.State, house?.Version ?? 0,
-            [.. people.Select(p => new DoorPerson(p.Id, p.Name, p.IdMasked, p.PhoneMasked, HouseNames.Role(p.Role), p.RelationToHead, p.State, RegistryNames.State(p.State), p.Version))],
+            [.. people.Select(p => new DoorPerson(p.Id, p.Name, p.IdMasked, p.PhoneMasked, HouseNames.Role(p.Role), codes[Registry.Codes.CodeBook.Relation].NameOf(p.RelationToHead) ?? p.RelationToHead, p.State, RegistryNames.State(p.State), p.Version))],
             [.. units.Select(u => u with { StateName = RegistryNames.State(u.State) })],
             await TicketsNearAsync(a, ct),
             [.. children.Select(c => new DoorPlace(c.Id, c.Name, c.Code, AddressCodes.KindName(c.Kind)))],
