@@ -35,7 +35,7 @@ public sealed class TicketQueries(GridDbContext db, CurrentUser user, CategoryCa
     // A ticket intake has just written, from what it has in hand: its own history rows, no
     // departments or duplicates yet, the unit names from the grid index.
     public TicketDetail New(Ticket t, string? gridName, string? centreName) =>
-        Build(t, t.Events, new Dictionary<long, string>(), new Dictionary<long, string> { [t.GridCode] = gridName ?? "", [t.CentreCode] = centreName ?? "" }, [], null);
+        Build(t, t.Events, new Dictionary<long, string>(), new Dictionary<long, string> { [t.GridCode] = gridName ?? "", [t.CentreCode] = centreName ?? "" }, [], t.PrimaryId);
 
     TicketDetail Build(Ticket t, IReadOnlyList<TicketEvent> events, IReadOnlyDictionary<long, string> departments,
         IReadOnlyDictionary<long, string> units, List<long> duplicates, long? primary)
