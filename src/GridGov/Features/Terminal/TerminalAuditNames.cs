@@ -20,6 +20,8 @@ sealed class TerminalAuditNames : AuditNames
             {
                 ["Id"] = "编号", ["GridCode"] = "网格编码", ["WorkerId"] = "网格员编号", ["WorkerName"] = "网格员", ["StartedAt"] = "开始时间",
                 ["EndedAt"] = "结束时间", ["DistanceMeters"] = "里程（米）", ["PointCount"] = "轨迹点数", ["ScanCount"] = "扫码地址数", ["Note"] = "备注",
+                // A batch of track points is recorded as one summary (AddPatrolPoints).
+                ["Added"] = "本次新增轨迹点", ["Dropped"] = "本次舍弃轨迹点",
             },
         },
         new(nameof(PatrolPoint), "巡查轨迹点")
@@ -51,4 +53,6 @@ sealed class TerminalAuditNames : AuditNames
             Values = new() { ["State"] = v => Enum.TryParse<CampaignTaskState>(v, out var s) ? TerminalNames.TaskState(s) : null },
         },
     ];
+
+    public override IEnumerable<(string Action, string Name)> Actions() => [(AddPatrolPoints.Action, "上传巡查轨迹")];
 }

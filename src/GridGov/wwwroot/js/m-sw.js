@@ -15,7 +15,7 @@ self.addEventListener("fetch", e => {
   const r = e.request, url = new URL(r.url);
   if (r.method !== "GET" || url.origin !== location.origin) return;
   if (r.mode === "navigate" && Shell.includes(url.pathname)) e.respondWith(networkFirst(r));
-  else if (/^\/(css\/m\.|js\/m\.|favicon)/.test(url.pathname)) e.respondWith(cacheFirst(r));
+  else if (/^\/(css\/m\.|js\/m[.-]|favicon)/.test(url.pathname)) e.respondWith(cacheFirst(r));
 });
 
 async function networkFirst(r) {
