@@ -1,6 +1,7 @@
 using GridGov.Features.Terminal.Checks;
 using GridGov.Features.Terminal.Home;
 using GridGov.Features.Terminal.Verify;
+using GridGov.Features.Terminal.Visits;
 using GridGov.Infrastructure.UseCases;
 
 namespace GridGov.Features.Terminal;
@@ -15,6 +16,10 @@ public static class TerminalArea
         services.AddScoped<CheckWork>();
         services.AddScoped<IWorkCounter>(sp => sp.GetRequiredService<CheckWork>());
         services.AddScoped<IWorkCounter, VerifyWork>();
+        services.AddScoped<VisitWork>();
+        services.AddScoped<IWorkCounter>(sp => sp.GetRequiredService<VisitWork>());
+        services.AddSingleton<OverdueVisitNotices>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueVisitNotices>());
         return services;
     }
 
