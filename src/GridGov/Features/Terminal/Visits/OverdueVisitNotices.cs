@@ -53,7 +53,8 @@ public sealed class OverdueVisitNotices(GridDatabase database, Places places, Ti
         {
             var readers = await ReadersAsync(db, community.Key, ct);
             if (readers.Count == 0) continue;
-            if (await db.Notifications.AnyAsync(n => readers.Contains(n.UserId) && n.TicketId == 0 && n.At >= since && n.Text.StartsWith(Prefix), ct)) continue;
+            // Notices are filtered to their own user; this looks at the community's accounts' on purpose.
+            if (await db.Notifications.IgnoreQueryFilters().AnyAsync(n => readers.Contains(n.UserId) && n.TicketId == 0 && n.At >= since && n.Text.StartsWith(Prefix), ct)) continue;
             var text = await TextAsync(today, [.. community], ct);
             foreach (var user in readers) db.Notifications.Add(new Notification { UserId = user, TicketId = 0, At = now, Text = text });
             told++;
