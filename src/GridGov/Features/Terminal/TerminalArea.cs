@@ -2,6 +2,7 @@ using GridGov.Features.Terminal.Checks;
 using GridGov.Features.Terminal.Home;
 using GridGov.Features.Terminal.Patrols;
 using GridGov.Features.Terminal.Verify;
+using GridGov.Features.Terminal.Visits;
 using GridGov.Infrastructure.UseCases;
 
 namespace GridGov.Features.Terminal;
@@ -23,6 +24,10 @@ public static class TerminalArea
         services.AddScoped<IWorkCounter, VerifyWork>();
         services.AddPatrols();
         services.AddScoped<IWorkCounter, PatrolWork>();
+        services.AddScoped<VisitWork>();
+        services.AddScoped<IWorkCounter>(sp => sp.GetRequiredService<VisitWork>());
+        services.AddSingleton<OverdueVisitNotices>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueVisitNotices>());
         return services;
     }
 

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GridGov.Features.Tickets;
 
-// A message to one user about a ticket (their report was closed, rejected …); each user sees only theirs.
+// A message to one user about a ticket (their report was closed, rejected …), or with TicketId 0 about
+// other work of theirs (a community's overdue visits); each user sees only theirs.
 public class Notification
 {
     public long Id { get; set; }

@@ -280,6 +280,13 @@
     if (form.dataset.queued) setTimeout(() => { location.href = form.dataset.queued; }, 900);
   }
 
+  // A form's data-now fields say when it was filled in, before the outbox takes it: a submission
+  // kept offline and sent hours later still carries its own time.
+  document.addEventListener("submit", e => {
+    if (e.target instanceof HTMLFormElement)
+      for (const i of e.target.querySelectorAll("input[data-now]")) i.value = new Date().toISOString();
+  }, true);
+
   // Logging out ends the session; the pages kept for offline use go with it (the outbox stays: it is
   // sent when the same person logs in again).
   document.addEventListener("submit", e => {

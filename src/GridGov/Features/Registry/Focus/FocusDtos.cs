@@ -16,7 +16,8 @@ public sealed record FocusRow(long Id, long PersonId, string Name, string Gender
 public sealed record FocusKindCount(string Kind, string Name, int Count);
 
 // The caller's area at a glance (for the list's cards and later dashboards): open subjects only.
-public sealed record FocusCounts(int Total, int Overdue, int DueSoon, int HighRisk, List<FocusKindCount> ByKind);
+public sealed record FocusCounts(int Total, int Overdue, int DueSoon, int HighRisk, List<FocusKindCount> ByKind,
+    List<FocusOverdueGroup> OverdueByGrid, List<FocusOverdueGroup> OverdueByWorker);
 
 // One subject with the person's base block (masked) and the person's record of that class, when the
 // caller may see it.

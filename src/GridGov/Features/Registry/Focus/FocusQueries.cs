@@ -70,8 +70,9 @@ public sealed class ListFocusSubjects(GridDbContext db, Places places, TimeProvi
     }
 }
 
-// What waits in the caller's area (or a unit of it): open subjects by kind, overdue, due soon, high risk.
-public sealed class CountFocusSubjects(GridDbContext db, TimeProvider clock)
+// What waits in the caller's area (or a unit of it): open subjects by kind, overdue (by grid and by
+// responsible worker), due soon, high risk.
+public sealed class CountFocusSubjects(GridDbContext db, Places places, TimeProvider clock)
 {
     public async Task<Result<FocusCounts>> HandleAsync(long? unit = null, CancellationToken ct = default)
     {
@@ -89,6 +90,15 @@ public sealed class CountFocusSubjects(GridDbContext db, TimeProvider clock)
         var high = await open.CountAsync(s => s.Risk == RiskLevel.High, ct);
         var kinds = FocusKinds.All.Select(d => new FocusKindCount(d.Key, d.Name, byKind.FirstOrDefault(k => k.Key == d.Key)?.Count ?? 0))
             .Where(k => k.Count > 0).ToList();
-        return Result<FocusCounts>.Ok(new(byKind.Sum(k => k.Count), overdue, dueSoon, high, kinds));
+        // Where the overdue visits are, by grid and by responsible worker: whom the community chases.
+        var late = await open.Where(s => s.NextVisitDue < today).GroupBy(s => new { s.GridCode, s.ResponsibleId, s.ResponsibleName })
+            .Select(g => new { g.Key.GridCode, g.Key.ResponsibleId, g.Key.ResponsibleName, Count = g.Count() }).ToListAsync(ct);
+        var byGrid = new List<FocusOverdueGroup>();
+        foreach (var g in late.GroupBy(l => l.GridCode).OrderByDescending(g => g.Sum(l => l.Count)).ThenBy(g => g.Key))
+            byGrid.Add(new(g.Key, await places.NameAsync(g.Key, ct) ?? g.Key.ToString(), g.Sum(l => l.Count)));
+        var byWorker = late.GroupBy(l => l.ResponsibleId)
+            .Select(g => new FocusOverdueGroup(g.Key, g.Key is null ? "未指定责任人" : g.First().ResponsibleName ?? "", g.Sum(l => l.Count)))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).ToList();
+        return Result<FocusCounts>.Ok(new(byKind.Sum(k => k.Count), overdue, dueSoon, high, kinds, byGrid, byWorker));
     }
 }

@@ -1,6 +1,7 @@
 using GridGov.Infrastructure.Import;
 using GridGov.Infrastructure.Security;
 using GridGov.Infrastructure.UseCases;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GridGov.Features.Registry.Focus;
 
@@ -17,6 +18,9 @@ static class FocusSlice
         services.AddScoped<ExportFocusSubjects>();
         services.AddScoped<FocusWorkers>();
         services.AddScoped<MaskedPeople>();
+        services.AddScoped<RecordFocusVisit>();
+        services.AddScoped<FocusVisits>();
+        services.AddScoped<ListDueVisits>();
         services.AddSingleton<IImportTarget, FocusImport>();
         return services;
     }
@@ -40,5 +44,21 @@ static class FocusSlice
             .RequireAuthorization(Permissions.RegistryEdit).WithName("EditFocusSubject").WithSummary("修改重点关注对象的风险等级、走访周期、责任人、备注");
         g.MapPost("/{id:long}/close", async (long id, CloseFocusSubject r, ChangeFocusSubject u, CancellationToken ct) => (await u.CloseAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("CloseFocusSubject").WithSummary("解除关注（注明原因）");
+        g.MapPost("/{id:long}/visits", async (long id, RecordVisit r, RecordFocusVisit u, CancellationToken ct) => (await u.HandleAsync(id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("RecordFocusVisit")
+            .WithSummary("记录一次走访（时间、位置、走访情况、走访后风险、照片），并更新下次走访日期和风险等级");
+        g.MapGet("/{id:long}/visits", async (long id, FocusVisits u, CancellationToken ct) => (await u.ListAsync(id, ct: ct)).ToHttp())
+            .WithName("ListFocusVisits").WithSummary("重点关注对象的走访记录（最近的在前）");
+        g.MapGet("/{id:long}/visits/{visit:long}/photos/{photo}", async (long id, long visit, string photo, FocusVisits u, HttpResponse response, CancellationToken ct) =>
+                PhotoFile(await u.PhotoAsync(id, visit, photo, ct), response))
+            .WithName("GetFocusVisitPhoto").WithSummary("走访照片");
+    }
+
+    static Results<FileStreamHttpResult, NotFound> PhotoFile(Result<FocusVisitPhoto> r, HttpResponse response)
+    {
+        if (r.Value is not { } p) return TypedResults.NotFound();
+        response.Headers.XContentTypeOptions = "nosniff";
+        Infrastructure.Web.SecurityHeaders.Sandbox(response.HttpContext);
+        return TypedResults.File(p.Open(), p.ContentType, enableRangeProcessing: true, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{p.Id}\""));
     }
 }

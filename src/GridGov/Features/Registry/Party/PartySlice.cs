@@ -12,6 +12,8 @@ static class PartySlice
         services.AddScoped<PartyOrgs>();
         services.AddScoped<PartyMembers>();
         services.AddScoped<ExportPartyMembers>();
+        services.AddScoped<RecordPartyActivity>();
+        services.AddScoped<PartyParticipation>();
         services.AddSingleton<IImportTarget, PartyMemberImport>();
         return services;
     }
@@ -38,5 +40,13 @@ static class PartySlice
             .RequireAuthorization(Permissions.RegistryEdit).WithName("EditPartyMember").WithSummary("修改党员信息：所在党组织、类别、入党日期、流动、报到、网格职务");
         g.MapPost("/members/{id:long}/removal", async (long id, RemovePartyMember r, PartyMembers u, CancellationToken ct) => (await u.RemoveAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("RemovePartyMember").WithSummary("移除党员（注明原因，如组织关系转出；记录保留）");
+        g.MapPost("/members/{id:long}/activities", async (long id, SavePartyActivity r, RecordPartyActivity u, CancellationToken ct) => (await u.HandleAsync(id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("RecordPartyActivity").WithSummary("记录党员参与网格工作（志愿服务、组织生活、协助网格工作等，日期与时长）");
+        g.MapGet("/members/{id:long}/activities", async (long id, PartyParticipation u, CancellationToken ct) => (await u.MemberAsync(id, ct: ct)).ToHttp())
+            .WithName("ListPartyActivities").WithSummary("党员的参与记录及本年度累计时长");
+        g.MapGet("/orgs/summary", async (PartyParticipation u, CancellationToken ct) => (await u.OrgsAsync(ct)).ToHttp())
+            .WithName("ListPartyOrgSummaries").WithSummary("本辖区各党组织（含下级）的党员人数与本年度参与时长");
+        g.MapGet("/orgs/{id:long}/summary", async (long id, PartyParticipation u, CancellationToken ct) => (await u.OrgAsync(id, ct)).ToHttp())
+            .WithName("GetPartyOrgSummary").WithSummary("党组织（含下级）的党员及各自本年度参与时长");
     }
 }
