@@ -1,3 +1,4 @@
+using GridGov.Features.Terminal.Campaigns;
 using GridGov.Features.Terminal.Checks;
 using GridGov.Features.Terminal.Home;
 using GridGov.Features.Terminal.Verify;
@@ -15,6 +16,7 @@ public static class TerminalArea
         services.AddScoped<CheckWork>();
         services.AddScoped<IWorkCounter>(sp => sp.GetRequiredService<CheckWork>());
         services.AddScoped<IWorkCounter, VerifyWork>();
+        services.AddCampaigns();
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class TerminalArea
             .WithName("GetWorkList").WithSummary("网格工作清单：今日待办、已逾期、今日已办（本人，或辖区内网格员的清单）");
         g.MapGet("/team", async (long? unit, ListTeam u, CancellationToken ct) => (await u.HandleAsync(unit, ct)).ToHttp())
             .WithName("ListTeam").WithSummary("辖区内的网格员及其工作清单汇总（按区域逐级查看）");
+        g.MapCampaigns();
 
         // The service worker must be served from /m to look after the pages under /m.
         app.MapGet("/m/sw.js", (IWebHostEnvironment env, HttpResponse response) =>
