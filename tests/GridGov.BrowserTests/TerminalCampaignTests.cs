@@ -42,11 +42,19 @@ public sealed class TerminalCampaignTests(BrowserApp app)
         await desk.PressAsync("#campaign-name", "Tab");
         await desk.FillAsync("#campaign-checklist", "楼道内无电动车停放\n无飞线充电\n充电桩运行正常");
         await desk.PressAsync("#campaign-checklist", "Tab");
-        await desk.Locator("#campaign-grids .ant-select-selector").ClickAsync();
-        foreach (var (_, gridName) in grids)
-            await desk.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option",
-                new() { HasTextRegex = new Regex($"^{Regex.Escape(gridName)}$") }).ClickAsync();
-        await desk.Locator("#campaign-f-checklist .gg-field-label").ClickAsync();
+        try
+        {
+            await desk.Locator("#campaign-grids .ant-select-selector").ClickAsync();
+            foreach (var (_, gridName) in grids)
+                await desk.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content",
+                    new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(gridName)}\\s*$") }).ClickAsync();
+        }
+        catch
+        {
+            await BrowserApp.ShotAsync(desk, "campaign-publish-form-failed");
+            throw;
+        }
+        await modal.Locator(".ant-modal-title").ClickAsync();
         await Assertions.Expect(desk.Locator("#campaign-f-grids")).ToContainTextAsync("已选 2");
         await BrowserApp.ShotAsync(desk, "campaign-publish-form-1366");
         await modal.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
@@ -74,6 +82,7 @@ public sealed class TerminalCampaignTests(BrowserApp app)
         var pending = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "tasks").GetProperty("pending").GetInt32();
         Assert.True(pending >= 1);
         await Assertions.Expect(phone.Locator("[data-work='tasks'] [data-pending]")).ToHaveTextAsync(pending.ToString());
+        await BrowserApp.ShotAsync(phone, "m-home-tasks");
         await phone.Locator("[data-work='tasks']").ClickAsync();
         await phone.WaitForURLAsync(u => u.EndsWith("/m/tasks"));
         var section = phone.Locator($"section[data-campaign='{campaignId}']");
@@ -103,8 +112,8 @@ public sealed class TerminalCampaignTests(BrowserApp app)
             Assert.Equal("101", t.Answers);
             Assert.Equal("3号楼一楼发现一处飞线充电，已当场劝导拆除", t.Note);
             Assert.Single(t.Photos!.Split(','));
-            Assert.Equal(lon, t.Lon!.Value, 4);
-            Assert.Equal(lat, t.Lat!.Value, 4);
+            Assert.True(Math.Abs(lon - t.Lon!.Value) < 1e-4, $"{lon} ≠ {t.Lon}");
+            Assert.True(Math.Abs(lat - t.Lat!.Value) < 1e-4, $"{lat} ≠ {t.Lat}");
         }
         await phone.GotoAsync($"/m/tasks/{taskId}");
         await Assertions.Expect(phone.Locator("#m-task-done")).ToContainTextAsync("飞线充电");
