@@ -133,6 +133,41 @@ public sealed class TerminalCampaignTests(BrowserApp app)
         await Assertions.Expect(desk.Locator("#campaigns-table tr.ant-table-row", new() { HasText = name })).ToContainTextAsync("1/2");
     }
 
+    [Fact]
+    public async Task The_form_shows_the_servers_reasons_and_publishes_to_a_communitys_buildings()
+    {
+        var desk = await app.LoginAsync("community");
+        await desk.SetViewportSizeAsync(1366, 768);
+        await BrowserApp.OpenAsync(desk, "/campaigns");
+        await desk.Locator("#campaigns-new").ClickAsync();
+        var modal = desk.Locator(".ant-modal", new() { Has = desk.Locator("#campaign-form") });
+        await modal.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Assertions.Expect(desk.Locator("#campaign-f-name .gg-field-message")).ToHaveTextAsync("请填写专项工作名称");
+        await Assertions.Expect(desk.Locator("#campaign-f-checklist .gg-field-message")).ToHaveTextAsync("请至少填写一项检查内容");
+        await Assertions.Expect(desk.Locator("#campaign-f-grids .gg-field-message")).ToHaveTextAsync("请选择至少一个网格");
+
+        var name = "楼栋消防器材检查" + Guid.NewGuid().ToString("N")[..4];
+        await desk.FillAsync("#campaign-name", name);
+        await desk.PressAsync("#campaign-name", "Tab");
+        await desk.FillAsync("#campaign-checklist", "灭火器在有效期内");
+        await desk.PressAsync("#campaign-checklist", "Tab");
+        await desk.Locator("#campaign-kind label", new() { HasText = "按地址" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("#campaign-f-addresses .gg-field-label")).Not.ToContainTextAsync("/ 0 个");
+        await desk.Locator("#campaign-addresses-all").ClickAsync();
+        var label = await desk.Locator("#campaign-f-addresses .gg-field-label").InnerTextAsync();
+        var count = int.Parse(Regex.Match(label, @"已选 (\d+) / (\d+)").Groups[1].Value);
+        Assert.True(count > 0, label);
+        await BrowserApp.ShotAsync(desk, "campaign-publish-addresses-1366");
+        await modal.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Assertions.Expect(desk.Locator(".ant-message")).ToContainTextAsync($"生成 {count} 项任务");
+        await using var db = Db();
+        var c = await db.Set<Campaign>().SingleAsync(c => c.Name == name);
+        Assert.Equal(CampaignTargetKind.Addresses, c.TargetKind);
+        var tasks = await db.Set<CampaignTask>().Where(t => t.CampaignId == c.Id).ToListAsync();
+        Assert.Equal(count, tasks.Count);
+        Assert.All(tasks, t => Assert.NotNull(t.AddressId));
+    }
+
     static byte[] Jpeg()
     {
         using var bitmap = new SKBitmap(640, 480);

@@ -72,6 +72,11 @@ public sealed class CampaignTests(GridGovApp app)
             Assert.Equal(names, tasks.Select(t => t.Target));
             var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == byGrid.Campaign.Id);
             Assert.Equal(OrgCode.Pad(RegistryKit.Community), campaign.GridCode);
+            // Audited: the campaign as created, its tasks as one record saying how many.
+            var key = campaign.Id.ToString();
+            Assert.True(await db.AuditRecords.AnyAsync(a => a.Action == "Create" && a.EntityType == nameof(Campaign) && a.EntityKey == key));
+            var summary = await db.AuditRecords.SingleAsync(a => a.Action == "Create" && a.EntityType == nameof(CampaignTask) && a.EntityKey == key);
+            Assert.Contains("\"Tasks\":2", summary.After);
         }
 
         List<(long Id, long Grid, string Name)> buildings;

@@ -58,7 +58,7 @@ public sealed class PublishCampaign(GridDbContext db, CurrentUser user, Places p
             db.AddRange(tasks);
             // Thousands of tasks are one audit record: how many, of which campaign.
             db.AuditSummary = new AuditSummary("Create", nameof(CampaignTask), campaign.Id.ToString(), campaign.GridCode,
-                System.Text.Json.JsonSerializer.Serialize(new { campaign = campaign.Name, targetKind = TerminalNames.Target(campaign.TargetKind), tasks = tasks.Count }));
+                System.Text.Json.JsonSerializer.Serialize(new { CampaignId = campaign.Id, Tasks = tasks.Count }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
