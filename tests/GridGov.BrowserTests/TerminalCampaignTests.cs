@@ -39,9 +39,9 @@ public sealed class TerminalCampaignTests(BrowserApp app)
         await desk.Locator("#campaigns-new").ClickAsync();
         var modal = desk.Locator(".ant-modal", new() { Has = desk.Locator("#campaign-form") });
         await desk.FillAsync("#campaign-name", name);
-        await desk.PressAsync("#campaign-name", "Tab");
+        await modal.Locator(".ant-modal-title").ClickAsync();
         await desk.FillAsync("#campaign-checklist", "楼道内无电动车停放\n无飞线充电\n充电桩运行正常");
-        await desk.PressAsync("#campaign-checklist", "Tab");
+        await modal.Locator(".ant-modal-title").ClickAsync();
         try
         {
             await desk.Locator("#campaign-grids .ant-select-selector").ClickAsync();
@@ -58,7 +58,7 @@ public sealed class TerminalCampaignTests(BrowserApp app)
         await Assertions.Expect(desk.Locator("#campaign-f-grids")).ToContainTextAsync("已选 2");
         await BrowserApp.ShotAsync(desk, "campaign-publish-form-1366");
         await modal.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
-        await Assertions.Expect(desk.Locator(".ant-message")).ToContainTextAsync("生成 2 项任务");
+        await Assertions.Expect(desk.Locator(".ant-message")).ToContainTextAsync("生成 2 项任务", new() { Timeout = 15_000 });
         var row = desk.Locator("#campaigns-table tr.ant-table-row", new() { HasText = name });
         await Assertions.Expect(row).ToContainTextAsync("0/2");
         await Assertions.Expect(row).ToContainTextAsync("进行中");
@@ -148,12 +148,13 @@ public sealed class TerminalCampaignTests(BrowserApp app)
 
         var name = "楼栋消防器材检查" + Guid.NewGuid().ToString("N")[..4];
         await desk.FillAsync("#campaign-name", name);
-        await desk.PressAsync("#campaign-name", "Tab");
+        await modal.Locator(".ant-modal-title").ClickAsync();
         await desk.FillAsync("#campaign-checklist", "灭火器在有效期内");
-        await desk.PressAsync("#campaign-checklist", "Tab");
+        await modal.Locator(".ant-modal-title").ClickAsync();
         await desk.Locator("#campaign-kind label", new() { HasText = "按地址" }).ClickAsync();
         await Assertions.Expect(desk.Locator("#campaign-f-addresses .gg-field-label")).Not.ToContainTextAsync("/ 0 个");
         await desk.Locator("#campaign-addresses-all").ClickAsync();
+        await Assertions.Expect(desk.Locator("#campaign-f-addresses .gg-field-label")).Not.ToContainTextAsync("已选 0 /");
         var label = await desk.Locator("#campaign-f-addresses .gg-field-label").InnerTextAsync();
         var count = int.Parse(Regex.Match(label, @"已选 (\d+) / (\d+)").Groups[1].Value);
         Assert.True(count > 0, label);
