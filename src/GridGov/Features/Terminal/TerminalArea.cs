@@ -1,3 +1,4 @@
+using GridGov.Features.Terminal.Campaigns;
 using GridGov.Features.Terminal.Checks;
 using GridGov.Features.Terminal.Home;
 using GridGov.Features.Terminal.Patrols;
@@ -28,6 +29,7 @@ public static class TerminalArea
         services.AddScoped<IWorkCounter>(sp => sp.GetRequiredService<VisitWork>());
         services.AddSingleton<OverdueVisitNotices>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueVisitNotices>());
+        services.AddCampaigns();
         return services;
     }
 
@@ -39,6 +41,7 @@ public static class TerminalArea
         g.MapGet("/team", async (long? unit, ListTeam u, CancellationToken ct) => (await u.HandleAsync(unit, ct)).ToHttp())
             .WithName("ListTeam").WithSummary("辖区内的网格员及其工作清单汇总（按区域逐级查看）");
         g.MapPatrols();
+        g.MapCampaigns();
 
         // The service worker must be served from /m to look after the pages under /m.
         app.MapGet("/m/sw.js", (IWebHostEnvironment env, HttpResponse response) =>

@@ -49,6 +49,8 @@ sealed class TerminalAuditNames : AuditNames
                 ["Id"] = "编号", ["CampaignId"] = "专项工作", ["GridCode"] = "网格编码", ["AddressId"] = "地址", ["Target"] = "对象", ["State"] = "状态",
                 ["DoneAt"] = "完成时间", ["DoneById"] = "完成人编号", ["DoneByName"] = "完成人", ["Answers"] = "检查结果", ["Note"] = "情况说明",
                 ["Photos"] = "照片", ["Lon"] = "经度", ["Lat"] = "纬度", ["Version"] = "版本",
+                // The publishing's one record for all its tasks.
+                ["Tasks"] = "任务数",
             },
             Values = new() { ["State"] = v => Enum.TryParse<CampaignTaskState>(v, out var s) ? TerminalNames.TaskState(s) : null },
         },

@@ -12,7 +12,7 @@ export function renderBars(id, categories, series) {
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: categories.length > 8 ? 72 : 36 },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 8 ? 35 : 0 } },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: series.map(s => ({ name: s.name, type: 'bar', data: s.data, barMaxWidth: 28, label: { show: categories.length <= 16, position: 'top' } })),
     color: ['#1677ff', '#fa8c16'],
   });

@@ -231,7 +231,9 @@
       if (!el.name || el.disabled || el.type === "submit" || el.type === "button" || el.name === "__RequestVerificationToken") continue;
       if (el.type === "file") { fileField = el.name; files.push(...await Promise.all([...el.files].map(shrink))); continue; }
       if ((el.type === "checkbox" || el.type === "radio") && !el.checked) {
-        if (el.type === "checkbox" && el.value === "true" && !(el.name in body)) body[el.name] = false;
+        // A list of yes/no boxes (data-multi, a checklist) keeps its order: an unticked box is false.
+        if (el.type === "checkbox" && el.value === "true" && el.dataset.multi !== undefined) (body[el.name] ??= []).push(false);
+        else if (el.type === "checkbox" && el.value === "true" && !(el.name in body)) body[el.name] = false;
         continue;
       }
       let v = el.value;
