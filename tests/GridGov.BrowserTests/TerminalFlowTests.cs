@@ -49,7 +49,7 @@ public sealed class TerminalFlowTests(BrowserApp app)
     [Fact]
     public async Task A_door_plate_opens_its_address_a_resident_is_verified_and_a_report_there_reaches_the_street()
     {
-        var room = await PendingRoomAsync(1, 0);
+        var room = await PendingRoomAsync(2, 0);
         var (lon, lat) = await app.GridPointAsync("grid");
         var page = await app.PhoneAsync("grid", lon, lat);
         await BrowserApp.ThrottleAsync(page);
@@ -68,6 +68,16 @@ public sealed class TerminalFlowTests(BrowserApp app)
             Assert.Equal(VerificationState.Verified, person.State);
             Assert.Equal(await db.Users.Where(u => u.UserName == "grid").Select(u => (long?)u.Id).SingleAsync(), person.StateById);
         }
+
+        // The second resident has a new job: 有误，更正信息 opens the correction, written with the verification.
+        var second = page.Locator($"[data-person='{room.People[1]}']");
+        await second.Locator("summary").TapAsync();
+        await second.Locator("input[name=occupation]").FillAsync("外卖骑手");
+        await BrowserApp.ShotAsync(page, "m-address-correct");
+        await second.Locator("details button[type=submit]").TapAsync();
+        await Assertions.Expect(page.Locator($"[data-person='{room.People[1]}'] .m-tag")).ToHaveTextAsync("有误已更正", new() { Timeout = 20000 });
+        await using (var db = Db())
+            Assert.Equal("外卖骑手", (await db.Set<Person>().SingleAsync(p => p.Id == room.People[1])).Occupation);
 
         await page.Locator("#m-report-here").TapAsync();
         await page.WaitForURLAsync(u => u.Contains("/m/report"));

@@ -33,6 +33,7 @@ public static class RegistryArea
         services.AddScoped<ImportReports>();
         services.AddScoped<ListAddresses>();
         services.AddScoped<VerifyRecord>();
+        services.AddScoped<CorrectPerson>();
         services.AddScoped<ListPersonClasses>();
         services.AddScoped<GetAddress>();
         services.AddScoped<SetBuildingHead>();

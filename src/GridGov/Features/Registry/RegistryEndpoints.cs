@@ -49,6 +49,8 @@ static class RegistryEndpoints
             .WithName("SavePersonClass").WithSummary("登记或修改人员的类别信息（字段按 GB/T 31000 校验，代码可填名称；特殊人群需相应权限）");
         g.MapPost("/people/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.PersonAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyPerson").WithSummary("核实人员：已核实、有误已更正或已迁出/注销");
+        g.MapPost("/people/{id:long}/correction", async (long id, PersonCorrection r, CorrectPerson u, CancellationToken ct) => (await u.HandleAsync(id, r, ct)).ToHttp())
+            .RequireAuthorization(Permissions.RegistryEdit).WithName("CorrectPerson").WithSummary("入户核实发现有误：更正联系电话、职业或服务处所，并记为有误已更正");
         g.MapPost("/addresses/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.AddressAsync(id, r, ct)).ToHttp())
             .RequireAuthorization(Permissions.RegistryEdit).WithName("VerifyAddress").WithSummary("核实标准地址");
         g.MapPost("/houses/{id:long}/verification", async (long id, VerifyRequest r, VerifyRecord u, CancellationToken ct) => (await u.HouseAsync(id, r, ct)).ToHttp())
