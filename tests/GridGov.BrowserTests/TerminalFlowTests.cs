@@ -117,10 +117,9 @@ public sealed class TerminalFlowTests(BrowserApp app)
         var (lon, lat) = await app.GridPointAsync("grid");
         var page = await app.PhoneAsync("grid", lon, lat);
         var network = await BrowserApp.ThrottleAsync(page);
-        // Pages the worker opened while online stay available offline (the service worker keeps them).
-        foreach (var path in new[] { "/m/outbox", "/m/report" }) await page.GotoAsync(path);
+        // The terminal's pages open offline once its service worker is installed (it keeps a copy).
+        await page.EvaluateAsync("navigator.serviceWorker.ready.then(() => true)");
         await page.GotoAsync($"/m/a/{room.Code}");
-        await page.EvaluateAsync("navigator.serviceWorker.ready");
 
         await BrowserApp.OfflineAsync(page, network, true);
         await Assertions.Expect(page.Locator("#m-net")).ToBeVisibleAsync();

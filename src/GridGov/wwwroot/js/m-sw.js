@@ -5,7 +5,18 @@
 const Cache = "gridgov-m-1";
 const Shell = ["/m", "/m/report", "/m/patrol", "/m/outbox"];
 
-self.addEventListener("install", e => { self.skipWaiting(); });
+// The shell is fetched as soon as the worker installs, so that a page never opened before still opens
+// offline. A page that answers with the login page (a session already ended) is not kept.
+self.addEventListener("install", e => e.waitUntil((async () => {
+  const cache = await caches.open(Cache);
+  await Promise.all(Shell.map(async path => {
+    try {
+      const r = await fetch(path, { credentials: "same-origin" });
+      if (r.ok && !r.redirected) await cache.put(path, r);
+    } catch { /* offline while installing: the pages are kept as they are opened */ }
+  }));
+  await self.skipWaiting();
+})()));
 self.addEventListener("activate", e => e.waitUntil((async () => {
   for (const k of await caches.keys()) if (k !== Cache) await caches.delete(k);
   await self.clients.claim();
