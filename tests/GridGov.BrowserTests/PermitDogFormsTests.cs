@@ -28,7 +28,8 @@ public sealed class PermitDogFormsTests(BrowserApp app)
     // People of the demo community whose name finds few others, so that the pick list shows them.
     async Task<List<Someone>> FindableAsync(GridDbContext db, IQueryable<Person> people)
     {
-        var all = await db.Set<Person>().Where(p => p.GridCode / 1000 == Community).Select(p => p.Name).ToListAsync();
+        // As the search finds them: by name, or by a current address that contains the words.
+        var all = await db.Set<Person>().Where(p => p.GridCode / 1000 == Community).Select(p => p.Name + "|" + p.CurrentAddress).ToListAsync();
         var rows = await people.Where(p => p.GridCode / 1000 == Community).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name, p.IdMasked }).Take(400).ToListAsync();
         return [.. rows.Where(r => all.Count(n => n.Contains(r.Name)) <= 5).Select(r => new Someone(r.Id, r.Name, r.IdMasked))];
     }
