@@ -30,7 +30,7 @@ public sealed class TerminalCampaignTests(BrowserApp app)
             grids = [.. (await db.OrgUnits.Where(u => u.Code >= from && u.Code <= to && u.Level == OrgLevel.Grid).OrderBy(u => u.Code).Take(2).Select(u => new { u.Code, u.Name }).ToListAsync())
                 .Select(u => (u.Code, u.Name))];
         }
-        var name = "电动车充电安全排查" + Guid.NewGuid().ToString("N")[..4];
+        var name = "电动车充电安全排查" + Random.Shared.Next(1000, 10000);
 
         // The director publishes through the office form.
         var desk = await app.LoginAsync("community");
@@ -146,7 +146,7 @@ public sealed class TerminalCampaignTests(BrowserApp app)
         await Assertions.Expect(desk.Locator("#campaign-f-checklist .gg-field-message")).ToHaveTextAsync("请至少填写一项检查内容");
         await Assertions.Expect(desk.Locator("#campaign-f-grids .gg-field-message")).ToHaveTextAsync("请选择至少一个网格");
 
-        var name = "楼栋消防器材检查" + Guid.NewGuid().ToString("N")[..4];
+        var name = "楼栋消防器材检查" + Random.Shared.Next(1000, 10000);
         await desk.FillAsync("#campaign-name", name);
         await modal.Locator(".ant-modal-title").ClickAsync();
         await desk.FillAsync("#campaign-checklist", "灭火器在有效期内");

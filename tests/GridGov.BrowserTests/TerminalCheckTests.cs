@@ -37,7 +37,7 @@ public sealed class TerminalCheckTests(BrowserApp app)
     // A ticket in the worker's grid, through the loop as far as 已处置.
     async Task<(long Id, string Text)> HandledAsync(double lon, double lat)
     {
-        var text = "小区北门路灯不亮，晚上很黑 " + Guid.NewGuid().ToString("N")[..6];
+        var text = "小区北门路灯不亮，晚上很黑 " + Random.Shared.Next(100000, 1000000);
         using var grid = await ApiAsync("grid");
         var made = await grid.PostAsJsonAsync("/api/v1/tickets", new { categoryCode = "C0118", description = text, lon, lat });
         Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());

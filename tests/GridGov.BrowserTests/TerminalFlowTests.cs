@@ -83,7 +83,7 @@ public sealed class TerminalFlowTests(BrowserApp app)
         await page.WaitForURLAsync(u => u.Contains("/m/report"));
         await page.FillAsync("#m-cat-search", "井盖");
         await Assertions.Expect(page.Locator("#m-category")).Not.ToHaveValueAsync("");
-        var text = "楼道口污水井盖破损松动，行人经过有踩空危险 " + Guid.NewGuid().ToString("N")[..6];
+        var text = "楼道口污水井盖破损松动，行人经过有踩空危险 " + Random.Shared.Next(100000, 1000000);
         await page.FillAsync("textarea[name=description]", text);
         await page.SetInputFilesAsync("input[name=photos]", new FilePayload { Name = "现场.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
         await Assertions.Expect(page.Locator(".m-photos img")).ToHaveCountAsync(1);
@@ -130,7 +130,7 @@ public sealed class TerminalFlowTests(BrowserApp app)
         }
         await page.GotoAsync("/m/report");
         await page.SelectOptionAsync("#m-category", new SelectOptionValue { Index = 3 });
-        var text = "离线上报：绿化带内堆放建筑垃圾 " + Guid.NewGuid().ToString("N")[..6];
+        var text = "离线上报：绿化带内堆放建筑垃圾 " + Random.Shared.Next(100000, 1000000);
         await page.FillAsync("textarea[name=description]", text);
         await page.SetInputFilesAsync("input[name=photos]", new FilePayload { Name = "离线.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
         await Assertions.Expect(page.Locator("[data-gps-status]")).ToContainTextAsync("已定位");
