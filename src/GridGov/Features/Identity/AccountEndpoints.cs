@@ -42,16 +42,13 @@ static class AccountEndpoints
     {
         var target = LocalTarget(returnUrl);
         // On a phone, work starts in the grid worker terminal; its 我的 page leads to the office pages.
-        if (target == "/" && IsPhone(request)) target = "/m";
+        if (target == "/" && Infrastructure.Web.PhoneBrowser.Is(request)) target = "/m";
         var result = await check.HandleAsync(userName, password);
         if (result.Value is not { } user)
             return TypedResults.LocalRedirect($"/account/login?error={Uri.EscapeDataString(result.Message ?? "")}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(target)}");
         await sessions.CookieAsync(user);
         return TypedResults.LocalRedirect(target);
     }
-
-    static bool IsPhone(HttpRequest request) =>
-        request.Headers.UserAgent.ToString() is var ua && (ua.Contains("Mobile", StringComparison.Ordinal) || ua.Contains("Android", StringComparison.Ordinal));
 
     // Only a path of this site: not "//host", "/\host" or anything with control characters. The rest
     // goes into the Location header, which takes ASCII only: other characters are percent-encoded (UTF-8).
