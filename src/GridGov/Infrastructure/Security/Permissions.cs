@@ -26,6 +26,8 @@ public static class Permissions
     public const string RegistrySpecial = "registry.special";
     public const string TerminalTeam = "terminal.team";
     public const string CampaignsPublish = "campaigns.publish";
+    public const string AnalyticsView = "analytics.view";
+    public const string WarningsHandle = "warnings.handle";
 
     // Permissions over accounts and the system itself (the ticket settings included): an account
     // manager can only pass on those it holds. Work permissions (tickets, registry) any account manager
@@ -59,5 +61,7 @@ public static class Permissions
         [RegistrySpecial] = "查看特殊人群",
         [TerminalTeam] = "查看辖区内网格员的工作清单与巡查轨迹",
         [CampaignsPublish] = "发布重点专项工作",
+        [AnalyticsView] = "查看全景态势与统计分析",
+        [WarningsHandle] = "处置预警（确认、转督办或转工单）",
     };
 }
