@@ -1,3 +1,4 @@
+using GridGov.Features.Analytics.Rollups;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
 using GridGov.Features.Registry.Demo;
@@ -10,9 +11,10 @@ namespace GridGov.Host;
 
 // Brings a data folder up to date on every start; on the first start each area seeds what it owns,
 // in the order they depend on each other: roles, the demo city and its departments, the ticket
-// dictionaries, the demo accounts, then a history of tickets made by those accounts.
+// dictionaries, the demo accounts, then a history of tickets made by those accounts. The rollups
+// follow every write; a database from before them gets them computed once.
 sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts accounts, SeedTicketData tickets, DemoTickets demoTickets,
-    SeedDemoRegistry registry)
+    SeedDemoRegistry registry, FillNewTallies tallies)
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -22,6 +24,7 @@ sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts a
         var imported = await city.RunAsync(ct);
         await tickets.RunAsync(ct);
         await accounts.DemoAccountsAsync(ct);
+        await tallies.RunAsync(ct);
         if (!imported) return;
         await registry.RunAsync(ct);
         var people = await accounts.FindAsync(DemoTickets.AccountNames, ct);

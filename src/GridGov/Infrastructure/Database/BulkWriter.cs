@@ -47,13 +47,23 @@ public sealed class BulkWriter<T> : IAsyncDisposable where T : class
         var key = columns.GeneratedKey;
         single ??= Command(1, key is not null);
         Fill(single, 0, row);
-        if (key is null) { await single.ExecuteNonQueryAsync(ct); return; }
-        var value = await single.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("No key returned");
-        key.PropertyInfo!.SetValue(row, Convert.ChangeType(value, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        if (key is null) await single.ExecuteNonQueryAsync(ct);
+        else
+        {
+            var value = await single.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("No key returned");
+            key.PropertyInfo!.SetValue(row, Convert.ChangeType(value, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        await db.WatchInsertedAsync([row], ct);
     }
 
     // Many rows, in order (generated keys, not read back, follow that order).
     public async Task InsertManyAsync(IReadOnlyList<T> rows, CancellationToken ct = default)
+    {
+        await WriteManyAsync(rows, ct);
+        await db.WatchInsertedAsync(rows, ct);
+    }
+
+    async Task WriteManyAsync(IReadOnlyList<T> rows, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("BulkWriter writes only inside a transaction, audited as a whole");

@@ -16,6 +16,15 @@ public abstract partial class GridDbContext
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
     internal AuditKeys AuditKeys { get; set; } = null!;
     internal Web.ClientSubmission? Submission { get; set; }
+    // Kept in step with every save (WriteWatchers); none for a database opened without them.
+    internal IReadOnlyList<IWriteWatcher> Watchers { get; set; } = [];
+
+    // BulkWriter's rows, told to the watchers inside the same transaction.
+    internal async Task WatchInsertedAsync(IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        foreach (var w in Watchers)
+            if (w.Inserted(rows) is { } write) await write.ApplyAsync(this, ct);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
@@ -46,7 +55,8 @@ public abstract partial class GridDbContext
     {
         ChangeTracker.DetectChanges();
         var pending = AuditCapture.Capture(ChangeTracker);
-        if (pending.Count == 0 && AuditSummary is null)
+        var watched = Watchers.Select(w => w.Capture(ChangeTracker)).OfType<IWatchedWrite>().ToList();
+        if (pending.Count == 0 && AuditSummary is null && watched.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         // The client id of this request, if it has one, is written with its first write (ClientRequests).
         if (Submission?.Take(AuditChain.Now(Clock)) is { } request) Add(request);
@@ -63,6 +73,7 @@ public abstract partial class GridDbContext
             // the business rows again. If that second save fails the transaction rolls back, and this
             // context (one per request or operation) is thrown away with the error.
             var saved = await base.SaveChangesAsync(true, cancellationToken);
+            foreach (var w in watched) await w.ApplyAsync(this, cancellationToken);
 
             var at = AuditChain.Now(Clock);
             var actor = Actor;

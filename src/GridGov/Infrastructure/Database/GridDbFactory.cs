@@ -15,6 +15,8 @@ public sealed class GridDatabase
     public string ConnectionString { get; }
     // The audit chain's key and anchor: outside the database by design (ADR 0004).
     public AuditKeys AuditKeys { get; }
+    // What every save keeps in step (rollups). Only a benchmark measuring their cost turns them off.
+    public IReadOnlyList<IWriteWatcher> Watchers { get; init; } = WriteWatchers.All;
 
     // Without audit keys (benchmarks) the chain is keyed with a throw-away key held in memory.
     public GridDatabase(DatabaseProvider provider, string connectionString, SlowQueries? slow = null, AuditKeys? auditKeys = null)
@@ -43,6 +45,7 @@ public sealed class GridDatabase
         db.Scope = scope;
         db.ActorSource = actor;
         db.AuditKeys = AuditKeys;
+        db.Watchers = Watchers;
         return db;
     }
 
@@ -55,10 +58,12 @@ public sealed class GridDatabase
         var slow = new SlowQueries(logs.CreateLogger("GridGov.SlowQueries"), TimeSpan.FromMilliseconds(config.GetValue("GridGov:SlowQueryMs", 500)));
         var keys = AuditKeys.FromConfiguration(config, dataDir);
         var pg = config.GetConnectionString("Postgres");
-        if (!string.IsNullOrWhiteSpace(pg)) return new GridDatabase(DatabaseProvider.Postgres, pg, slow, keys);
+        // Off only to measure what the rollups cost (bench/); the figures are then wrong until rebuilt.
+        IReadOnlyList<IWriteWatcher> watchers = config.GetValue("GridGov:Bench:NoWatchers", false) ? [] : WriteWatchers.All;
+        if (!string.IsNullOrWhiteSpace(pg)) return new GridDatabase(DatabaseProvider.Postgres, pg, slow, keys) { Watchers = watchers };
         var file = Path.Combine(dataDir, "gridgov.db");
         var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
-        return new GridDatabase(DatabaseProvider.Sqlite, cs, slow, keys);
+        return new GridDatabase(DatabaseProvider.Sqlite, cs, slow, keys) { Watchers = watchers };
     }
 }
 

@@ -22,6 +22,82 @@ namespace GridGov.Host.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.RegistryTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code", "Kind", "Key");
+
+                    b.ToTable("RegistryTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.TicketFlowTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CloseMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code", "Day", "DepartmentId");
+
+                    b.ToTable("TicketFlowTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.TicketTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code", "Day", "Source", "State");
+
+                    b.ToTable("TicketTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Identity.AppRole", b =>
                 {
                     b.Property<long>("Id")

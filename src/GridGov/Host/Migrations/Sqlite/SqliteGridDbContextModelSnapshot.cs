@@ -17,6 +17,82 @@ namespace GridGov.Host.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.RegistryTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code", "Kind", "Key");
+
+                    b.ToTable("RegistryTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.TicketFlowTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CloseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code", "Day", "DepartmentId");
+
+                    b.ToTable("TicketFlowTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.TicketTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code", "Day", "Source", "State");
+
+                    b.ToTable("TicketTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Identity.AppRole", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,20 @@
+using GridGov.Features.Analytics.Rollups;
+using GridGov.Infrastructure.Cli;
+
+namespace GridGov.Features.Analytics;
+
+// 统计分析: the rollups every figure comes from, trends, hot keywords, correlation and early warning.
+public static class AnalyticsArea
+{
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<RebuildTallies>();
+        services.AddSingleton<FillNewTallies>();
+        services.AddCommand(RebuildTalliesCommand.Command);
+        return services;
+    }
+
+    public static void MapAnalytics(this RouteGroupBuilder api)
+    {
+    }
+}

@@ -1,0 +1,19 @@
+using GridGov.Infrastructure;
+
+namespace GridGov.Features.Analytics.Rollups;
+
+static class TallyCodes
+{
+    // The grid and every unit above it: grid 15 digits, community 12, street 9, district 6, city 4.
+    // A ticket without a grid (code 0) is counted under 0 only.
+    public static long[] Of(long grid) => grid < 100_000_000_000_000L
+        ? [grid]
+        : [grid, grid / 1_000, grid / 1_000_000, grid / 1_000_000_000, grid / 100_000_000_000];
+
+    // The China date as yyyymmdd: readable in the table, and a range of days is a range of ints.
+    public static int Day(DateTime utc) => Day(ChinaTime.DateOf(utc));
+
+    public static int Day(DateOnly d) => d.Year * 10_000 + d.Month * 100 + d.Day;
+
+    public static DateOnly Date(int day) => new(day / 10_000, day / 100 % 100, day % 100);
+}

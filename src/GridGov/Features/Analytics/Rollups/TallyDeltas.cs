@@ -1,0 +1,77 @@
+using GridGov.Features.Tickets;
+using GridGov.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Analytics.Rollups;
+
+public readonly record struct FlowDelta(long Created, long Closed, long OnTime, long Reworked, long Minutes)
+{
+    public static FlowDelta operator +(FlowDelta a, FlowDelta b) =>
+        new(a.Created + b.Created, a.Closed + b.Closed, a.OnTime + b.OnTime, a.Reworked + b.Reworked, a.Minutes + b.Minutes);
+}
+
+// A closed ticket as the flow tally counts it; whether it was handled on time needs its history,
+// which is read when the deltas are written (ApplyAsync). Sign −1: it left the count.
+sealed record ClosedTicket(long Id, long Grid, DateTime ReportedAt, DateTime ClosedAt, DateTime? HandleDueAt, long Department, bool Reworked, int Sign)
+{
+    // A ticket added in this save has its id only once written.
+    public Ticket? Added { get; init; }
+    public long TicketId => Added?.Id ?? Id;
+
+    public static ClosedTicket Of(Ticket t, int sign) =>
+        new(t.Id, t.GridCode, t.ReportedAt, t.ClosedAt ?? t.UpdatedAt, t.HandleDueAt, t.LeadDepartmentId ?? 0, t.ReworkCount > 0, sign);
+
+    // On time: reported back by the handling deadline (no deadline: nothing to be late for).
+    public FlowDelta Delta(DateTime? handledAt) => new(0, Sign,
+        HandleDueAt is null || (handledAt ?? ClosedAt) <= HandleDueAt ? Sign : 0,
+        Reworked ? Sign : 0,
+        Sign * (long)Math.Round((ClosedAt - ReportedAt).TotalMinutes));
+}
+
+// What one save changes in the tallies, summed per row before anything is written.
+public sealed class TallyDeltas : IWatchedWrite
+{
+    public Dictionary<(long Code, int Day, TicketSource Source, TicketState State), long> Tickets { get; } = [];
+    public Dictionary<(long Code, int Day, long Department), FlowDelta> Flows { get; } = [];
+    public Dictionary<(long Code, string Kind, string Key), long> Registry { get; } = [];
+    internal List<ClosedTicket> Closings { get; } = [];
+
+    public bool IsEmpty => Tickets.Count == 0 && Flows.Count == 0 && Registry.Count == 0 && Closings.Count == 0;
+
+    public void AddTicket(long grid, int day, TicketSource source, TicketState state, long n)
+    {
+        foreach (var code in TallyCodes.Of(grid))
+            Tickets[(code, day, source, state)] = Tickets.GetValueOrDefault((code, day, source, state)) + n;
+    }
+
+    public void AddFlow(long grid, int day, long department, FlowDelta delta)
+    {
+        foreach (var code in TallyCodes.Of(grid))
+            Flows[(code, day, department)] = Flows.GetValueOrDefault((code, day, department)) + delta;
+    }
+
+    public void AddRegistry(long grid, string kind, string key, long n)
+    {
+        foreach (var code in TallyCodes.Of(grid))
+            Registry[(code, kind, key)] = Registry.GetValueOrDefault((code, kind, key)) + n;
+    }
+
+    public async Task ApplyAsync(GridDbContext db, CancellationToken ct)
+    {
+        if (Closings.Count > 0)
+        {
+            var ids = Closings.Select(c => c.TicketId).Distinct().ToList();
+            var handled = await HandledAt(db, ids, ct);
+            foreach (var c in Closings)
+                AddFlow(c.Grid, TallyCodes.Day(c.ClosedAt), c.Department, c.Delta(handled.GetValueOrDefault(c.TicketId)));
+            Closings.Clear();
+        }
+        await TallyUpserts.WriteAsync(db, this, ct);
+    }
+
+    // When each ticket was last reported back by its department (its history's last move to 待核查).
+    internal static async Task<Dictionary<long, DateTime?>> HandledAt(GridDbContext db, List<long> ids, CancellationToken ct) =>
+        await db.Set<TicketEvent>().Where(e => ids.Contains(e.TicketId) && e.To == TicketState.Handled)
+            .GroupBy(e => e.TicketId).Select(g => new { g.Key, At = g.Max(e => (DateTime?)e.At) })
+            .ToDictionaryAsync(g => g.Key, g => g.At, ct);
+}
