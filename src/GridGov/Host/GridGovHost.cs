@@ -3,6 +3,7 @@ using GridGov.Features.Analytics;
 using GridGov.Features.Audit;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
+using GridGov.Features.Panorama;
 using GridGov.Features.Registry;
 using GridGov.Features.Terminal;
 using GridGov.Features.Tickets;
@@ -27,6 +28,7 @@ static class GridGovHost
         services.AddRegistry();
         services.AddTerminal();
         services.AddAnalytics();
+        services.AddPanorama();
         services.AddScoped<FirstStart>();
         services.AddHostedService<WarmUp>();
     }
@@ -59,6 +61,7 @@ static class GridGovHost
         api.MapRegistry(app);
         api.MapTerminal(app);
         api.MapAnalytics();
+        api.MapPanorama();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

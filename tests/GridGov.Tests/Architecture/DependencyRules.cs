@@ -14,7 +14,9 @@ public static class DependencyRules
         SourceParts.Components => [SourceParts.Infrastructure],
         "Organization" => Plumbing,
         "Identity" => [.. Plumbing, "Organization"],
-        "Terminal" or "Panorama" or "Analytics" or "Appraisal" or "Command" or "DataHub" => [.. Common, .. LoopAndRegister],
+        // The panorama draws Analytics' rollups and Terminal's patrol tracks on the map (ADR 0016).
+        "Panorama" => [.. Common, .. LoopAndRegister, "Analytics", "Terminal"],
+        "Terminal" or "Analytics" or "Appraisal" or "Command" or "DataHub" => [.. Common, .. LoopAndRegister],
         _ => Common,
     };
 

@@ -10,6 +10,8 @@ namespace GridGov.Features.Analytics.Rollups;
 // of codes one level down (ADR 0016). Kept exact in the transaction of every write (TallyWatcher);
 // `gridgov rebuild-tallies` recomputes them from the raw rows.
 
+// `Day` is yyyymmdd; yyyymm00 holds the month and yyyy0000 the year (TallyCodes.Spans).
+
 // Tickets by the China day they were reported, their source and their present state.
 public class TicketTally
 {

@@ -15,5 +15,14 @@ static class TallyCodes
 
     public static int Day(DateOnly d) => d.Year * 10_000 + d.Month * 100 + d.Day;
 
+    // Each day's figures are also added to its month's row (yyyymm00) and its year's (yyyy0000), so a
+    // month or a year is one row per key, not thirty or 365. A range of days must therefore leave out
+    // those rows: IsDay.
+    public static int[] Spans(int day) => [day, day / 100 * 100, day / 10_000 * 10_000];
+
+    public static int Month(int year, int month) => year * 10_000 + month * 100;
+
+    public static int Year(int year) => year * 10_000;
+
     public static DateOnly Date(int day) => new(day / 10_000, day / 100 % 100, day % 100);
 }

@@ -41,13 +41,15 @@ public sealed class TallyDeltas : IWatchedWrite
     public void AddTicket(long grid, int day, TicketSource source, TicketState state, long n)
     {
         foreach (var code in TallyCodes.Of(grid))
-            Tickets[(code, day, source, state)] = Tickets.GetValueOrDefault((code, day, source, state)) + n;
+        foreach (var span in TallyCodes.Spans(day))
+            Tickets[(code, span, source, state)] = Tickets.GetValueOrDefault((code, span, source, state)) + n;
     }
 
     public void AddFlow(long grid, int day, long department, FlowDelta delta)
     {
         foreach (var code in TallyCodes.Of(grid))
-            Flows[(code, day, department)] = Flows.GetValueOrDefault((code, day, department)) + delta;
+        foreach (var span in TallyCodes.Spans(day))
+            Flows[(code, span, department)] = Flows.GetValueOrDefault((code, span, department)) + delta;
     }
 
     public void AddRegistry(long grid, string kind, string key, long n)

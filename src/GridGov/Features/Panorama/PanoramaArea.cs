@@ -1,0 +1,21 @@
+using GridGov.Infrastructure.Security;
+using GridGov.Infrastructure.UseCases;
+
+namespace GridGov.Features.Panorama;
+
+// 全景态势: the caller's area on a map with drill-down, its figures from the rollups, live.
+public static class PanoramaArea
+{
+    public static IServiceCollection AddPanorama(this IServiceCollection services)
+    {
+        services.AddScoped<GetPanorama>();
+        return services;
+    }
+
+    public static void MapPanorama(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/panorama").WithTags("全景态势").RequireAuthorization(Permissions.AnalyticsView);
+        g.MapGet("/", async (long? unit, PanoramaPeriod? period, GetPanorama u, CancellationToken ct) => (await u.HandleAsync(unit, period ?? PanoramaPeriod.Year, ct)).ToHttp())
+            .WithName("GetPanorama").WithSummary("全景态势：一个区域（默认本人辖区）在今日、本周、本月或本年的人口、房屋、单位、重点人群、部件、事件与部门办理情况，以及各下级单位的事件数");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Linq.Expressions;
+using GridGov.Features.Analytics.Rollups;
+
+namespace GridGov.Features.Panorama;
+
+// A period as the rows of the tallies that hold it: today is one day's row, this month one month row,
+// this year one year row; a week is its days' rows (never the month or year rows among them).
+static class PanoramaPeriods
+{
+    public static string Name(PanoramaPeriod p) => p switch
+    {
+        PanoramaPeriod.Today => "今日", PanoramaPeriod.Week => "本周", PanoramaPeriod.Month => "本月", _ => "本年",
+    };
+
+    public static (int From, int To, bool Single) Days(PanoramaPeriod p, DateOnly today)
+    {
+        var day = TallyCodes.Day(today);
+        switch (p)
+        {
+            case PanoramaPeriod.Today: return (day, day, true);
+            case PanoramaPeriod.Month: return (TallyCodes.Month(today.Year, today.Month), 0, true);
+            case PanoramaPeriod.Year: return (TallyCodes.Year(today.Year), 0, true);
+            default:
+                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+                return (TallyCodes.Day(monday), TallyCodes.Day(monday.AddDays(6)), false);
+        }
+    }
+
+    public static Expression<Func<TicketTally, bool>> Tickets(PanoramaPeriod p, DateOnly today)
+    {
+        var (from, to, single) = Days(p, today);
+        return single ? t => t.Day == from : t => t.Day >= from && t.Day <= to && t.Day % 100 != 0;
+    }
+
+    public static Expression<Func<TicketFlowTally, bool>> Flows(PanoramaPeriod p, DateOnly today)
+    {
+        var (from, to, single) = Days(p, today);
+        return single ? t => t.Day == from : t => t.Day >= from && t.Day <= to && t.Day % 100 != 0;
+    }
+}

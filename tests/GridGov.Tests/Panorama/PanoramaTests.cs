@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using GridGov.Features.Panorama;
+using GridGov.Features.Tickets;
+using GridGov.Tests.Infrastructure;
+using GridGov.Tests.Tickets;
+
+namespace GridGov.Tests.Panorama;
+
+// The panorama's figures through the API: the caller's own area by default, drill-down to children,
+// a street account never sees another street or the city's totals, and a new ticket moves the figures.
+[Collection(NanjingCollection.Name)]
+public sealed class PanoramaTests(GridGovApp app)
+{
+    readonly TicketKit kit = new(app);
+    const long Community = 320102002001, OtherStreet = 320102003;
+
+    async Task<PanoramaFigures> GetAsync(string user, string query = "")
+    {
+        var response = await (await kit.As(user)).GetAsync($"/api/v1/panorama{query}");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<PanoramaFigures>(TicketKit.Json))!;
+    }
+
+    [Fact]
+    public async Task A_street_account_sees_its_street_and_below_and_nothing_else()
+    {
+        var own = await GetAsync("street");
+        Assert.Equal(TicketKit.Street, own.Unit.Code);
+        Assert.Equal([TicketKit.Street], own.Path.Select(p => p.Code));
+        Assert.Equal("社区", own.ChildLevelName);
+        Assert.Contains(own.Children, c => c.Code == Community);
+
+        var community = await GetAsync("street", $"?unit={Community}");
+        Assert.Equal([TicketKit.Street, Community], community.Path.Select(p => p.Code));
+        var client = await kit.As("street");
+        foreach (var other in new long[] { OtherStreet, 320102, 3201, OtherStreet * 1000 + 1 })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/panorama?unit={other}")).StatusCode);
+        // A grid worker has no panorama at all.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await kit.As("grid")).GetAsync("/api/v1/panorama")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_city_is_the_sum_of_its_districts_and_a_new_ticket_moves_every_level()
+    {
+        var city = await GetAsync("admin", "?period=Today");
+        Assert.Equal(3201, city.Unit.Code);
+        Assert.Equal(11, city.Children.Count);
+        Assert.Equal(city.Today.New, city.Children.Sum(c => c.Tickets));
+        Assert.Equal(city.People.Sum(p => p.Count), city.Children.Sum(c => c.People));
+
+        var street = await GetAsync("street", "?period=Today");
+        var grid = await GetAsync("street", $"?unit={TicketKit.Grid}&period=Today");
+        await kit.ReportAsync("grid", "路灯不亮，晚上行人看不清路");
+
+        var cityAfter = await GetAsync("admin", "?period=Today");
+        var streetAfter = await GetAsync("street", "?period=Today");
+        var gridAfter = await GetAsync("street", $"?unit={TicketKit.Grid}&period=Today");
+        Assert.Equal(city.Today.New + 1, cityAfter.Today.New);
+        Assert.Equal(street.Tickets + 1, streetAfter.Tickets);
+        Assert.Equal(grid.Tickets + 1, gridAfter.Tickets);
+        Assert.Equal(Count(grid.TicketsBySource, nameof(TicketSource.Patrol)) + 1, Count(gridAfter.TicketsBySource, nameof(TicketSource.Patrol)));
+        Assert.Equal(Count(grid.TicketsByState, nameof(TicketState.Reported)) + 1, Count(gridAfter.TicketsByState, nameof(TicketState.Reported)));
+        Assert.Equal(Child(city, 320102) + 1, Child(cityAfter, 320102));
+        Assert.Equal(Child(city, 320104), Child(cityAfter, 320104));
+    }
+
+    [Fact]
+    public async Task Registry_figures_are_counts_by_kind_with_names_in_chinese()
+    {
+        var street = await GetAsync("street");
+        Assert.NotEmpty(street.People);
+        Assert.All(street.People.Concat(street.Houses), f => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+$", f.Name));
+        var community = await GetAsync("street", $"?unit={Community}");
+        Assert.Equal(street.People.Sum(p => p.Count), community.People.Sum(p => p.Count) + street.Children.Where(c => c.Code != Community).Sum(c => c.People));
+    }
+
+    static long Count(List<Figure> figures, string key) => figures.FirstOrDefault(f => f.Key == key)?.Count ?? 0;
+
+    static long Child(PanoramaFigures f, long code) => f.Children.Single(c => c.Code == code).Tickets;
+}
