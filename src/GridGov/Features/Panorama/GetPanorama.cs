@@ -45,7 +45,7 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
             Registry(registry, TallyRules.House, k => Enum.TryParse<HouseUse>(k, out var h) ? HouseNames.Use(h) : k),
             Registry(registry, TallyRules.Unit, k => Enum.TryParse<UnitKind>(k, out var u) ? UnitNames.Kind(u) : k),
             Focus(registry),
-            Registry(registry, TallyRules.Component, k => classes.Majors.FirstOrDefault(m => m.Digits == k)?.Name ?? k),
+            Registry(registry, TallyRules.Component, k => classes.NameOf(k) ?? k),
             [.. tickets.GroupBy(t => t.Source).OrderBy(g => g.Key).Select(g => new Figure(g.Key.ToString(), TicketNames.Source(g.Key), g.Sum(t => t.N))).Where(f => f.Count != 0)],
             [.. tickets.GroupBy(t => t.State).OrderBy(g => g.Key).Select(g => new Figure(g.Key.ToString(), TicketFlow.StateName(g.Key), g.Sum(t => t.N))).Where(f => f.Count != 0)],
             tickets.Sum(t => t.N),

@@ -27,8 +27,8 @@ public static class TallyRules
         _ => null,
     };
 
-    // The major class (大类) is the class code's first two digits (GB/T 30428.2).
-    public static string ComponentMajorClass(string classCode) => classCode.Length >= 2 ? classCode[..2] : classCode;
+    // The major class (大类): C0101 上水井盖 → C01 公用设施 (GB/T 30428.2 as the category dictionary codes it).
+    public static string ComponentMajorClass(string classCode) => classCode.Length >= 3 ? classCode[..3] : classCode;
 
     public static void AddTicket(TallyDeltas d, Ticket t, int sign)
     {

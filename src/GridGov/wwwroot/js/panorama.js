@@ -1,0 +1,138 @@
+// The panorama: the unit's children as a choropleth of their ticket counts (click to drill down),
+// open tickets coloured by state, components, and the charts beside the map. Vector layers only
+// unless a base map is configured.
+const views = new Map();
+
+const stateColours = {
+  Reported: '#fa8c16', Accepted: '#fadb14', Dispatched: '#1677ff', Returned: '#fa541c', Handled: '#13c2c2', Verified: '#2f54eb',
+};
+// Light to dark blue: more tickets, darker.
+const ramp = ['#e6f4ff', '#bae0ff', '#91caff', '#69b1ff', '#4096ff', '#1677ff', '#0958d9', '#003eb3'];
+
+function colourFor(n, max) {
+  if (!n || !max) return '#f5f5f5';
+  const i = Math.min(ramp.length - 1, Math.floor(Math.sqrt(n / max) * (ramp.length - 1) + 0.5));
+  return ramp[i];
+}
+
+export function render(id, collection, counts, page) {
+  dispose(id);
+  const el = document.getElementById(id);
+  if (!el) return;
+  const map = L.map(el, { zoomControl: true, attributionControl: false, zoomSnap: 0.25 });
+  const view = { map, page, points: L.layerGroup().addTo(map), parts: L.layerGroup().addTo(map), counts };
+  views.set(id, view);
+  const drawn = collection.features.filter(f => f.geometry);
+  const max = Math.max(0, ...drawn.map(f => counts[f.properties.code] || 0));
+  const parent = collection.parent && collection.parent.geometry
+    ? L.geoJSON(collection.parent.geometry, {
+        style: drawn.length ? { color: '#434343', weight: 2, fill: false } : { color: '#1677ff', weight: 2, fillColor: '#1677ff', fillOpacity: 0.15 },
+        interactive: false }).addTo(map)
+    : null;
+  const children = L.geoJSON({ type: 'FeatureCollection', features: drawn }, {
+    style: f => ({ color: '#ffffff', weight: 1.2, fillColor: colourFor(counts[f.properties.code], max), fillOpacity: 0.85 }),
+    onEachFeature: (f, layer) => {
+      const p = f.properties;
+      layer.bindTooltip(`${p.name}<br/><small>事件 ${counts[p.code] || 0} 件</small>`, { sticky: true });
+      layer.on('mouseover', () => layer.setStyle({ weight: 3, color: '#fa8c16' }));
+      layer.on('mouseout', () => children.resetStyle(layer));
+      layer.on('click', () => page.invokeMethodAsync('DrillDown', String(p.code)));
+      layer.on('add', () => {
+        const path = layer.getElement && layer.getElement();
+        if (path) { path.setAttribute('data-code', String(p.code)); path.setAttribute('data-count', String(counts[p.code] || 0)); }
+      });
+    }
+  }).addTo(map);
+  view.children = children;
+  if (drawn.length <= 60) {
+    children.eachLayer(layer => {
+      L.tooltip({ permanent: true, direction: 'center', className: 'gg-map-label', interactive: false })
+        .setLatLng(layer.getBounds().getCenter()).setContent(layer.feature.properties.name).addTo(map);
+    });
+  }
+  if (drawn.length) legend(map, max);
+  const bounds = drawn.length ? children.getBounds() : parent ? parent.getBounds() : null;
+  if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+  else map.setView([32.06, 118.79], 9);
+  el.setAttribute('data-ready', String(drawn.length));
+  if (collection.parent) el.setAttribute('data-unit', String(collection.parent.code));
+}
+
+function legend(map, max) {
+  const control = L.control({ position: 'bottomleft' });
+  control.onAdd = () => {
+    const div = L.DomUtil.create('div', 'gg-legend');
+    div.innerHTML = `<div>事件数</div><div class="gg-legend-ramp">${ramp.map(c => `<i style="background:${c}"></i>`).join('')}</div><div class="gg-legend-ends"><span>0</span><span>${max}</span></div>`;
+    return div;
+  };
+  control.addTo(map);
+}
+
+// Only the numbers changed (a ticket moved): recolour without redrawing the map.
+export function recolour(id, counts) {
+  const view = views.get(id);
+  if (!view || !view.children) return;
+  view.counts = counts;
+  const max = Math.max(0, ...Object.values(counts));
+  view.children.eachLayer(layer => {
+    const code = layer.feature.properties.code;
+    layer.setStyle({ fillColor: colourFor(counts[code], max) });
+    layer.setTooltipContent(`${layer.feature.properties.name}<br/><small>事件 ${counts[code] || 0} 件</small>`);
+    const path = layer.getElement && layer.getElement();
+    if (path) path.setAttribute('data-count', String(counts[code] || 0));
+  });
+}
+
+export function points(id, tickets, components, showTickets, showParts) {
+  const view = views.get(id);
+  if (!view) return;
+  view.points.clearLayers();
+  view.parts.clearLayers();
+  if (showTickets) for (const t of tickets) {
+    L.circleMarker([t.lat, t.lon], { radius: 5, weight: t.overdue ? 2 : 1, color: t.overdue ? '#f5222d' : '#ffffff', fillColor: stateColours[t.state] || '#8c8c8c', fillOpacity: 0.95, className: 'gg-ticket-point' })
+      .bindTooltip(`${t.stateName}${t.overdue ? '（已超期）' : ''}`).on('click', () => window.open(`/tickets/${t.id}`, '_blank'))
+      .addTo(view.points);
+  }
+  if (showParts) for (const c of components) {
+    L.circleMarker([c.lat, c.lon], { radius: 3, weight: 0, fillColor: '#595959', fillOpacity: 0.7 }).bindTooltip(c.name).addTo(view.parts);
+  }
+}
+
+export function dispose(id) {
+  const view = views.get(id);
+  if (view) { view.map.remove(); views.delete(id); }
+  document.querySelectorAll('.gg-pano-chart').forEach(el => { const c = window.echarts && echarts.getInstanceByDom(el); if (c) c.dispose(); });
+}
+
+// Charts beside the map: a donut and horizontal bars, each can be saved as a picture.
+
+function chart(el) {
+  const existing = echarts.getInstanceByDom(el);
+  return existing || echarts.init(el, null, { renderer: 'svg' });
+}
+
+function toolbox(name) {
+  return { right: 0, top: 0, feature: { saveAsImage: { title: '保存为图片', name, pixelRatio: 2, backgroundColor: '#fff', type: 'png' } } };
+}
+
+export function donut(elId, name, data) {
+  const el = document.getElementById(elId);
+  if (!el || !window.echarts) return;
+  chart(el).setOption({
+    animation: false, toolbox: toolbox(name), tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 32, bottom: 0, textStyle: { fontSize: 12 } },
+    series: [{ type: 'pie', radius: ['45%', '72%'], center: ['32%', '55%'], label: { show: false }, data: data.map(d => ({ name: d.name, value: d.count })) }],
+  }, true);
+}
+
+export function bars(elId, name, data) {
+  const el = document.getElementById(elId);
+  if (!el || !window.echarts) return;
+  chart(el).setOption({
+    animation: false, toolbox: toolbox(name), tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 40, top: 24, bottom: 4, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
+    yAxis: { type: 'category', inverse: true, data: data.map(d => d.name), axisTick: { show: false } },
+    series: [{ type: 'bar', data: data.map(d => d.count), barMaxWidth: 16, label: { show: true, position: 'right' }, itemStyle: { color: '#1677ff' } }],
+  }, true);
+}

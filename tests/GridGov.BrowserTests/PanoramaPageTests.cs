@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace GridGov.BrowserTests;
+
+// 全景态势 at an office screen: drill down on the map from the city to a grid and back with the
+// breadcrumb, the figures following; a ticket reported meanwhile shows without a reload.
+[Collection(BrowserCollection.Name)]
+public sealed class PanoramaPageTests(BrowserApp app)
+{
+    static readonly string[] DrillPath = ["320102", "320102002", "320102002001", "320102002001001"];
+
+    [Fact]
+    public async Task The_city_drills_down_to_a_grid_and_back_with_its_figures()
+    {
+        // A ticket this year, so that the city has something to chart.
+        await ReportAsync("小区南门路灯不亮，晚上很黑");
+        var page = await app.LoginAsync("admin");
+        await page.SetViewportSizeAsync(1366, 768);
+        await BrowserApp.OpenAsync(page, "/panorama");
+        await Assertions.Expect(page.Locator("#pano-map[data-ready='11']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".gg-pano-crumb")).ToHaveTextAsync(["南京市"]);
+        await Assertions.Expect(page.Locator("#children tbody tr")).ToHaveCountAsync(11);
+        await Assertions.Expect(page.Locator("#chart-source svg")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#chart-state svg")).ToHaveCountAsync(1);
+        await BrowserApp.ShotAsync(page, "panorama-city-1366");
+        var people = new List<string> { await page.Locator("#fig-people b").InnerTextAsync() };
+
+        for (var i = 0; i < DrillPath.Length; i++)
+        {
+            // Dispatched on the outline itself: a ticket's point may lie over the middle of a small district.
+            await page.Locator($"#pano-map path[data-code='{DrillPath[i]}']").DispatchEventAsync("click");
+            await page.WaitForURLAsync($"**/panorama?unit={DrillPath[i]}");
+            // Drawn for this unit: the page has settled, a click now is not lost in a re-render.
+            await Assertions.Expect(page.Locator($"#pano-map[data-unit='{DrillPath[i]}']")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".gg-pano-crumb")).ToHaveCountAsync(i + 2);
+            await Assertions.Expect(page.Locator(".gg-pano-crumb").Last).ToHaveAttributeAsync("data-code", DrillPath[i]);
+            people.Add(await page.Locator("#fig-people b").InnerTextAsync());
+        }
+        await BrowserApp.ShotAsync(page, "panorama-grid-1366");
+        // Each level down holds part of the people above it; the demo community has people, so the
+        // figures are not the city's all the way down.
+        var counts = people.Select(long.Parse).ToList();
+        for (var i = 1; i < counts.Count; i++) Assert.True(counts[i] <= counts[i - 1], string.Join(" → ", counts));
+        Assert.True(counts[^1] < counts[0] || counts[0] == 0, string.Join(" → ", counts));
+        Assert.Equal(0, await page.Locator("#children").CountAsync());
+
+        await page.Locator(".gg-pano-crumb").First.ClickAsync();
+        await page.WaitForURLAsync("**/panorama?unit=3201");
+        await Assertions.Expect(page.Locator("#pano-map[data-ready='11']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#fig-people b")).ToHaveTextAsync(people[0]);
+    }
+
+    [Fact]
+    public async Task A_ticket_reported_through_the_api_shows_on_the_open_panorama()
+    {
+        var page = await app.LoginAsync("street");
+        await page.SetViewportSizeAsync(1366, 768);
+        await BrowserApp.OpenAsync(page, "/panorama");
+        await page.Locator(".ant-radio-button-wrapper", new() { HasText = "今日" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pano-map[data-ready]")).ToBeVisibleAsync();
+        var before = long.Parse(await page.Locator("#today-new .ant-statistic-content-value").InnerTextAsync());
+
+        await ReportAsync("小区东门路灯不亮，晚上很黑");
+
+        await Assertions.Expect(page.Locator("#today-new .ant-statistic-content-value")).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 8000 });
+        await Assertions.Expect(page.Locator("#pano-map path.gg-ticket-point")).Not.ToHaveCountAsync(0);
+        await BrowserApp.ShotAsync(page, "panorama-street-live-1366");
+    }
+
+    // The grid worker reports through the API, as the phone would.
+    async Task ReportAsync(string text)
+    {
+        var (lon, lat) = await app.GridPointAsync("grid");
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "grid", password = app.Password("grid") });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        var made = await http.PostAsJsonAsync("/api/v1/tickets", new { categoryCode = "C0118", description = text, lon, lat });
+        Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
+    }
+}
