@@ -46,9 +46,9 @@ fi
 # The ticket benchmarks measure PostgreSQL too: a throwaway server, as test.sh starts one.
 mode=all
 for a in "$@"; do
-  case $a in import | locate | tickets | export | registry | registry-search | all | generate) mode=$a ;; esac
+  case $a in import | locate | tickets | export | registry | registry-search | panorama | all | generate) mode=$a ;; esac
 done
-if [[ $mode == tickets || $mode == registry || $mode == registry-search || $mode == all ]] && [[ -z ${GRIDGOV_TEST_PG:-} ]] &&
+if [[ $mode == tickets || $mode == registry || $mode == registry-search || $mode == panorama || $mode == all ]] && [[ -z ${GRIDGOV_TEST_PG:-} ]] &&
   [[ -z ${GRIDGOV_SKIP_PG:-} || ${GRIDGOV_SKIP_PG} == 0 ]] && [[ " $* " != *" --no-pg "* ]]; then
   # shellcheck source=pg-test-cluster.sh
   source "$ROOT/scripts/pg-test-cluster.sh"

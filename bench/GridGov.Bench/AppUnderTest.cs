@@ -22,7 +22,7 @@ sealed class AppUnderTest : IAsyncDisposable
 
     public string BaseUrl => Server.BaseUrl;
 
-    public static async Task<AppUnderTest> StartAsync(BenchCity city)
+    public static async Task<AppUnderTest> StartAsync(BenchCity city, IDictionary<string, string>? extra = null)
     {
         var env = new Dictionary<string, string>
         {
@@ -30,6 +30,7 @@ sealed class AppUnderTest : IAsyncDisposable
             ["GridGov__LoginRateLimitPerMinute"] = "100000",
         };
         if (city.Provider == DatabaseProvider.Postgres) env["ConnectionStrings__Postgres"] = city.PostgresConnectionString!;
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
         var server = await ServerProcess.StartAsync(ServerProcess.AppDll, [], env, Path.Combine(city.DataDir, "app.log"),
             "/api/v1/auth/me", TimeSpan.FromMinutes(3));
         return new AppUnderTest(server, city);

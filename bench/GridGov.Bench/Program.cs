@@ -7,7 +7,7 @@ namespace GridGov.Bench;
 // dotnet run -c Release --project bench/GridGov.Bench -- [import|locate|tickets|all] [--runs N] [tickets options]
 static class Program
 {
-    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|registry|registry-search|all|generate] [--runs N] [--export-tickets N] [--people N] [--no-pg] [tickets options]";
+    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|registry|registry-search|panorama|all|generate] [--runs N] [--export-tickets N] [--people N] [--no-pg] [tickets options]";
 
     static async Task<int> Main(string[] args)
     {
@@ -26,7 +26,7 @@ static class Program
                 exportTickets = x;
             else if (args[i] == "--people" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var p) && p > 0)
                 people = p;
-            else if (args[i] is "import" or "locate" or "tickets" or "export" or "registry" or "registry-search" or "all" or "generate")
+            else if (args[i] is "import" or "locate" or "tickets" or "export" or "registry" or "registry-search" or "panorama" or "all" or "generate")
                 mode = args[i];
             else if (!TryParse(tickets, args, ref i))
             {
@@ -52,6 +52,7 @@ static class Program
         if (mode is "export") await ExportBench.RunAsync(results, exportTickets);
         if (mode is "registry") await RegistryBench.RunAsync(results, people, tickets.Postgres);
         if (mode is "registry-search") await RegistrySearchBench.RunAsync(results, people, tickets.Postgres);
+        if (mode is "panorama") await PanoramaBench.RunAsync(results, tickets.QueueTickets, people, tickets.Postgres);
 
         results.Facts["load-average-after"] = LoadAverage();
         Console.WriteLine();

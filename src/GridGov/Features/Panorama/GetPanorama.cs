@@ -86,11 +86,11 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
     {
         var children = await db.OrgUnits.Where(u => u.ParentCode == c).OrderBy(u => u.Code).Select(u => new { u.Code, u.Name }).ToListAsync(ct);
         if (children.Count == 0) return [];
-        var scale = Pow10(children[0].Code.ToString().Length - c.ToString().Length);
-        var (from, to) = (c * scale, (c + 1) * scale - 1);
-        var created = await db.Set<TicketFlowTally>().Where(t => t.Code >= from && t.Code <= to && t.DepartmentId == 0).Where(PanoramaPeriods.Flows(period, today))
+        // One seek per child (its code and the period's row), not a scan of every day of every child.
+        var codes = children.Select(x => x.Code).ToList();
+        var created = await db.Set<TicketFlowTally>().Where(t => codes.Contains(t.Code) && t.DepartmentId == 0).Where(PanoramaPeriods.Flows(period, today))
             .GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Created) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
-        var people = await db.Set<RegistryTally>().Where(t => t.Code >= from && t.Code <= to && t.Kind == TallyRules.Person)
+        var people = await db.Set<RegistryTally>().Where(t => codes.Contains(t.Code) && t.Kind == TallyRules.Person)
             .GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Count) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
         return [.. children.Select(x => new ChildFigure(x.Code, x.Name, created.GetValueOrDefault(x.Code), people.GetValueOrDefault(x.Code)))];
     }
@@ -99,6 +99,4 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
     {
         OrgLevel.City => "区县", OrgLevel.District => "街道", OrgLevel.Street => "社区", OrgLevel.Community => "网格", _ => null,
     };
-
-    static long Pow10(int n) { long p = 1; for (var i = 0; i < n; i++) p *= 10; return p; }
 }

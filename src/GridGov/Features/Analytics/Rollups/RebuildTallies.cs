@@ -34,16 +34,25 @@ public sealed class RebuildTallies(GridDatabase database)
         await db.Set<RegistryTally>().ExecuteDeleteAsync(ct);
 
         long tickets = 0, records = 0;
+        // A street's own rows (grid, community, street) come only from its range: written as it ends.
+        // The district's and the city's gather from every street: written at the end.
+        var upper = new TallyDeltas();
         foreach (var (from, to) in await Ranges(db, ct))
         {
             var d = new TallyDeltas();
             tickets += await TicketsAsync(db, d, from, to, ct);
             records += await RecordsAsync(db, d, from, to, ct);
-            await d.ApplyAsync(db, ct);
+            await d.ResolveClosingsAsync(db, ct);
+            d.MoveUpperRows(upper, StreetCodes);
+            await d.InsertAsync(db, ct);
         }
+        await upper.InsertAsync(db, ct);
         await tx.CommitAsync(ct);
         return new(tickets, records, clock.Elapsed);
     }
+
+    // Street codes have 9 digits; the city's 4 and districts' 6 are below this.
+    const long StreetCodes = 100_000_000;
 
     // Every street's grid-code range, and what lies outside all of them (code 0, codes of units
     // since removed) in the gaps between.

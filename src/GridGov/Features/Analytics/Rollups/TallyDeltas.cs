@@ -60,15 +60,44 @@ public sealed class TallyDeltas : IWatchedWrite
 
     public async Task ApplyAsync(GridDbContext db, CancellationToken ct)
     {
-        if (Closings.Count > 0)
-        {
-            var ids = Closings.Select(c => c.TicketId).Distinct().ToList();
-            var handled = await HandledAt(db, ids, ct);
-            foreach (var c in Closings)
-                AddFlow(c.Grid, TallyCodes.Day(c.ClosedAt), c.Department, c.Delta(handled.GetValueOrDefault(c.TicketId)));
-            Closings.Clear();
-        }
+        await ResolveClosingsAsync(db, ct);
         await TallyUpserts.WriteAsync(db, this, ct);
+    }
+
+    // The closed tickets' flow figures, once their history says when they were reported back.
+    public async Task ResolveClosingsAsync(GridDbContext db, CancellationToken ct)
+    {
+        if (Closings.Count == 0) return;
+        var handled = new Dictionary<long, DateTime?>();
+        foreach (var chunk in Closings.Select(c => c.TicketId).Distinct().Chunk(5000))
+            foreach (var (id, at) in await HandledAt(db, [.. chunk], ct)) handled[id] = at;
+        foreach (var c in Closings)
+            AddFlow(c.Grid, TallyCodes.Day(c.ClosedAt), c.Department, c.Delta(handled.GetValueOrDefault(c.TicketId)));
+        Closings.Clear();
+    }
+
+    // Moves the rows of units above `minCode` (district, city: their rows gather from many streets)
+    // into `into`, leaving those of the street and below.
+    public void MoveUpperRows(TallyDeltas into, long minCode)
+    {
+        foreach (var (k, v) in Tickets.Where(x => x.Key.Code < minCode).ToList()) { into.Tickets[k] = into.Tickets.GetValueOrDefault(k) + v; Tickets.Remove(k); }
+        foreach (var (k, v) in Flows.Where(x => x.Key.Code < minCode).ToList()) { into.Flows[k] = into.Flows.GetValueOrDefault(k) + v; Flows.Remove(k); }
+        foreach (var (k, v) in Registry.Where(x => x.Key.Code < minCode).ToList()) { into.Registry[k] = into.Registry.GetValueOrDefault(k) + v; Registry.Remove(k); }
+    }
+
+    // The deltas as new rows, for a rebuild into empty tables.
+    public async Task InsertAsync(GridDbContext db, CancellationToken ct)
+    {
+        await using (var w = new BulkWriter<TicketTally>(db))
+            await w.InsertManyAsync([.. Tickets.Where(x => x.Value != 0).Select(x => new TicketTally { Code = x.Key.Code, Day = x.Key.Day, Source = x.Key.Source, State = x.Key.State, Count = x.Value })], ct);
+        await using (var w = new BulkWriter<TicketFlowTally>(db))
+            await w.InsertManyAsync([.. Flows.Where(x => x.Value != default).Select(x => new TicketFlowTally
+            {
+                Code = x.Key.Code, Day = x.Key.Day, DepartmentId = x.Key.Department, Created = x.Value.Created, Closed = x.Value.Closed,
+                ClosedOnTime = x.Value.OnTime, ClosedReworked = x.Value.Reworked, CloseMinutes = x.Value.Minutes,
+            })], ct);
+        await using (var w = new BulkWriter<RegistryTally>(db))
+            await w.InsertManyAsync([.. Registry.Where(x => x.Value != 0).Select(x => new RegistryTally { Code = x.Key.Code, Kind = x.Key.Kind, Key = x.Key.Key, Count = x.Value })], ct);
     }
 
     // When each ticket was last reported back by its department (its history's last move to 待核查).
