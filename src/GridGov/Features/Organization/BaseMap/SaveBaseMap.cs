@@ -52,12 +52,14 @@ public sealed class SaveBaseMap(GridDbContext db, CurrentUser caller, BaseMapCac
             }, e);
         }
         var subdomains = Trimmed(r.Subdomains);
-        if (BaseMapRules.CheckSubdomains(subdomains) is { } badSubdomains) e["subdomains"] = [badSubdomains];
+        // Bad subdomains are their own field's error: the templates are checked with a sample one.
+        var sample = subdomains;
+        if (BaseMapRules.CheckSubdomains(subdomains) is { } badSubdomains) { e["subdomains"] = [badSubdomains]; sample = "a"; }
         var tiles = Trimmed(r.TileUrl);
         if (tiles is null) e["tileUrl"] = ["请填写瓦片地址模板"];
-        else if (BaseMapRules.Check("瓦片地址", tiles, subdomains) is { } badTiles) e["tileUrl"] = [badTiles];
+        else if (BaseMapRules.Check("瓦片地址", tiles, sample) is { } badTiles) e["tileUrl"] = [badTiles];
         var annotation = Trimmed(r.AnnotationUrl);
-        if (annotation is not null && BaseMapRules.Check("注记图层地址", annotation, subdomains) is { } badAnnotation) e["annotationUrl"] = [badAnnotation];
+        if (annotation is not null && BaseMapRules.Check("注记图层地址", annotation, sample) is { } badAnnotation) e["annotationUrl"] = [badAnnotation];
         var attribution = CleanText.Line(r.Attribution)?.Trim() is { Length: > 0 } a ? a : null;
         if (attribution?.Length > BaseMapRules.MaxAttribution) e["attribution"] = [$"版权说明不能超过 {BaseMapRules.MaxAttribution} 个字"];
         var maxZoom = r.MaxZoom ?? BaseMapPresets.TiandituMaxZoom;
