@@ -46,6 +46,11 @@ public sealed class MapSettingsPageTests(BrowserApp app)
             await Assertions.Expect(page.Locator("#map-form")).ToContainTextAsync("瓦片地址须以 http:// 或 https:// 开头");
             await BrowserApp.ShotAsync(page, "map-settings-error");
 
+            // A placeholder Leaflet cannot fill: 测试 says so, and the page lives on.
+            await FillAsync(page, "#f-tileUrl", BaseMapTiles.Template + "?layer={layer}");
+            await page.ClickAsync("#map-test");
+            await Assertions.Expect(page.Locator("#map-test-result")).ToContainTextAsync("底图地址无法使用：含有无法识别的占位符 {layer}");
+
             await FillAsync(page, "#f-tileUrl", BaseMapTiles.Template);
             await ChooseAsync(page, "f-coordinates", "GCJ-02");
             await FillAsync(page, "#f-attribution", "市测绘院内网瓦片");

@@ -119,9 +119,18 @@ function layerOptions(s) {
   return { subdomains: subdomainsOf(s.subdomains), tk: s.key ?? '', maxNativeZoom: s.maxZoom, maxZoom: 22 };
 }
 
+// Leaflet throws on a placeholder it cannot fill; a saved template never has one (the server checks),
+// but the settings page previews what is being typed. Null when usable, else the Chinese reason.
+const known = new Set(['z', 'x', 'y', '-y', 's', 'r', 'tk']);
+export function unusable(template) {
+  const odd = [...String(template).matchAll(/\{ *([\w_ -]+) *\}/g)].map(m => m[1]).filter(p => !known.has(p));
+  return odd.length ? `含有无法识别的占位符 ${odd.map(p => '{' + p + '}').join('、')}` : null;
+}
+
 export function addTiles(map, s) {
-  const base = L.tileLayer(s.tileUrl, Object.assign(layerOptions(s), { className: 'gg-basemap-tiles', attribution: s.attribution ? escape(s.attribution) : '' })).addTo(map);
-  const labels = s.annotationUrl ? L.tileLayer(s.annotationUrl, Object.assign(layerOptions(s), { className: 'gg-basemap-labels' })).addTo(map) : null;
+  const layer = (template, options) => template && !unusable(template) ? L.tileLayer(template, Object.assign(layerOptions(s), options)).addTo(map) : null;
+  const base = layer(s.tileUrl, { className: 'gg-basemap-tiles', attribution: s.attribution ? escape(s.attribution) : '' });
+  const labels = layer(s.annotationUrl, { className: 'gg-basemap-labels' });
   return { base, labels };
 }
 

@@ -1,6 +1,6 @@
 // 地图设置's preview: the city's districts over the base map being edited (saved or not), and 测试,
 // which asks the tile server for one tile of each layer where the preview is centred.
-import { createMap, tileUrl } from './basemap.js';
+import { createMap, tileUrl, unusable } from './basemap.js';
 
 const maps = new Map();
 
@@ -47,8 +47,10 @@ export async function test(id, setting) {
   const results = [];
   for (const [layer, template] of [['底图', setting.tileUrl], ['注记', setting.annotationUrl]]) {
     if (!template) continue;
+    const error = unusable(template);
+    if (error) { results.push({ layer, ok: false, z: 12, x: 0, y: 0, error }); continue; }
     const tile = tileUrl(template, setting, c.lng, c.lat, 12);
-    results.push({ layer, ok: await loads(tile.url), z: tile.z, x: tile.x, y: tile.y });
+    results.push({ layer, ok: await loads(tile.url), z: tile.z, x: tile.x, y: tile.y, error: null });
   }
   return results;
 }

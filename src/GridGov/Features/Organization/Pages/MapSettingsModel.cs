@@ -8,6 +8,17 @@ public sealed class MapSettingsModel
 {
     public sealed record Choice(string Value, string Label);
 
+    // One layer's answer to 测试 (mapsettings.js): a tile at level Z, column X, row Y came or did not.
+    public sealed record Tested(string Layer, bool Ok, int Z, int X, int Y, string? Error)
+    {
+        public string Text => Error is not null ? $"{Layer}地址无法使用：{Error}"
+            : Ok ? $"{Layer}瓦片加载成功（第 {Z} 级，列 {X}、行 {Y}）"
+            : $"{Layer}瓦片加载失败（第 {Z} 级，列 {X}、行 {Y}）：请检查地址、密钥、白名单和网络";
+    }
+
+    public const string TiandituHelp = "在天地图开发者控制台申请“浏览器端”密钥，并把本系统的域名加入白名单";
+    public const string TemplateHelp = "以 http:// 或 https:// 开头，用 {z}、{x}、{y} 表示级别与行列号；可用 {s} 轮换子域名，{tk} 填入密钥";
+
     public static readonly List<Choice> Presets = [.. Enum.GetValues<BaseMapPreset>().Select(p => new Choice(p.ToString(), p switch
     {
         BaseMapPreset.None => "无底图（仅矢量边界，默认）", BaseMapPreset.Custom => BaseMapPresets.Name(p), _ => BaseMapPresets.Name(p) + "（需密钥）",
