@@ -8,8 +8,9 @@ namespace GridGov.Infrastructure.Web;
 // nonce per request (App.razor). Styles need 'unsafe-inline': AntDesign, Blazor and ECharts' SVG set
 // style attributes. AntDesign's tabs carry one inline handler, ondragover="event.preventDefault();",
 // allowed by its hash alone ('unsafe-hashes' lets no other handler run). Images come from this site
-// and from the origins the areas name (IImageSources: a base map's tile servers). No frames anywhere. HSTS only on HTTPS, and not for a loopback host (a developer's
-// machine would pin it for every local site).
+// and from the origins the areas name (IImageSources: a base map's tile servers). No frames anywhere.
+// HSTS only on HTTPS, and not for a loopback host (a developer's machine would pin it for every local
+// site).
 public static class SecurityHeaders
 {
     const string NonceKey = "gridgov.csp-nonce";
