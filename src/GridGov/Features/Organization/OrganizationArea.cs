@@ -1,10 +1,12 @@
+using GridGov.Features.Organization.BaseMap;
 using GridGov.Features.Organization.Import;
 using GridGov.Infrastructure.Cli;
+using GridGov.Infrastructure.Web;
 
 namespace GridGov.Features.Organization;
 
 // The org tree: its query use cases (one class each, shared by the API and the pages), the city
-// import, and the routes.
+// import, the city's base map, and the routes.
 public static class OrganizationArea
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services)
@@ -23,8 +25,16 @@ public static class OrganizationArea
         services.AddScoped<GetChildrenGeoJson>();
         services.AddScoped<ListDepartments>();
         services.AddScoped<GetUnitLabels>();
+        services.AddSingleton<BaseMapCache>();
+        services.AddSingleton<IImageSources>(sp => sp.GetRequiredService<BaseMapCache>());
+        services.AddScoped<GetBaseMap>();
+        services.AddScoped<SaveBaseMap>();
         return services;
     }
 
-    public static void MapOrganization(this RouteGroupBuilder api) => api.MapOrgEndpoints();
+    public static void MapOrganization(this RouteGroupBuilder api)
+    {
+        api.MapOrgEndpoints();
+        api.MapBaseMapEndpoints();
+    }
 }

@@ -7,8 +7,10 @@ namespace GridGov.Infrastructure.Web;
 // site's files plus the one inline script Blazor renders (the import map), which carries a fresh
 // nonce per request (App.razor). Styles need 'unsafe-inline': AntDesign, Blazor and ECharts' SVG set
 // style attributes. AntDesign's tabs carry one inline handler, ondragover="event.preventDefault();",
-// allowed by its hash alone ('unsafe-hashes' lets no other handler run). No frames anywhere. HSTS only on HTTPS, and not for a loopback host (a developer's
-// machine would pin it for every local site).
+// allowed by its hash alone ('unsafe-hashes' lets no other handler run). Images come from this site
+// and from the origins the areas name (IImageSources: a base map's tile servers). No frames anywhere.
+// HSTS only on HTTPS, and not for a loopback host (a developer's machine would pin it for every local
+// site).
 public static class SecurityHeaders
 {
     const string NonceKey = "gridgov.csp-nonce";
@@ -38,24 +40,32 @@ public static class SecurityHeaders
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
-        http.Response.OnStarting(() =>
+        http.Response.OnStarting(async () =>
         {
             var h = http.Response.Headers;
             // A served file (a photo) gets nothing to run, sandboxed. Any other policy set on the way
             // (Blazor's frame-ancestors 'self') gives way to the site's.
             h.ContentSecurityPolicy = http.Items.ContainsKey(SandboxKey) ? SandboxPolicy : http.Items.ContainsKey(PdfKey) ? PdfPolicy : "default-src 'self'; " +
                 $"script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {TabsDragOver} {ApiDocsInit}; " +
-                "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
+                $"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:{await ImageSourcesAsync(http)}; font-src 'self' data:; connect-src 'self'; " +
                 "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             if (http.Request.IsHttps && !IsLoopback(http.Request.Host.Host))
                 h.StrictTransportSecurity = "max-age=31536000";
-            return Task.CompletedTask;
         });
         return next(http);
     });
+
+    static async Task<string> ImageSourcesAsync(HttpContext http)
+    {
+        var extra = "";
+        foreach (var sources in http.RequestServices.GetServices<IImageSources>())
+            foreach (var source in await sources.SourcesAsync(http))
+                extra += " " + source;
+        return extra;
+    }
 
     static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));

@@ -1,5 +1,6 @@
 // The component page's small map: the area's outline and the filtered components as points coloured
-// by state, drawn as vector layers (no tile server is assumed).
+// by state, drawn as vector layers (over the city's base map, if any: basemap.js).
+import { createMap } from './basemap.js';
 const maps = new Map();
 // The form's map: its pin and the bounds of the area drawn on it.
 const pins = new Map();
@@ -12,7 +13,7 @@ export function show(id, areaGeojson, points) {
   if (old) { old.remove(); maps.delete(id); }
   const el = document.getElementById(id);
   if (!el) return;
-  const map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+  const map = createMap(el, { attributionControl: false, zoomSnap: 0.25 });
   maps.set(id, map);
   const area = areaGeojson ? L.geoJSON(areaGeojson, { style: { color: '#595959', weight: 1, fillColor: '#1677ff', fillOpacity: 0.05 }, interactive: false }) : null;
   const layer = L.geoJSON(points ?? { type: 'FeatureCollection', features: [] }, {
@@ -49,7 +50,7 @@ export function pick(id, areaGeojson, lon, lat, form, tries = 60) {
     return;
   }
   dispose(id);
-  const map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+  const map = createMap(el, { attributionControl: false, zoomSnap: 0.25 });
   maps.set(id, map);
   const grids = areaGeojson && areaGeojson.features ? areaGeojson.features.filter(f => f.geometry) : [];
   const shape = grids.length ? { type: 'FeatureCollection', features: grids } : areaGeojson && areaGeojson.parent ? areaGeojson.parent.geometry : null;

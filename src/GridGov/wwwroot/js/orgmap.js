@@ -1,5 +1,7 @@
 // The org map: the selected unit's outline and its children's boundaries as vector layers
-// (no tile server is assumed). Clicking a child asks the page to drill down to it.
+// (a base map goes underneath when the city set one: basemap.js). Clicking a child asks the page to
+// drill down to it.
+import { createMap, hasTiles, setting } from './basemap.js';
 const maps = new Map();
 
 const palette = ['#1677ff', '#13c2c2', '#52c41a', '#faad14', '#eb2f96', '#722ed1', '#fa541c', '#2f54eb', '#a0d911', '#fa8c16'];
@@ -8,7 +10,7 @@ export function render(id, collection, page) {
   dispose(id);
   const el = document.getElementById(id);
   if (!el) return;
-  const map = L.map(el, { zoomControl: true, attributionControl: false, preferCanvas: false, zoomSnap: 0.25 });
+  const map = createMap(el, { zoomControl: true, attributionControl: false, preferCanvas: false, zoomSnap: 0.25 });
   const state = { map, page };
   maps.set(id, state);
 
@@ -21,8 +23,10 @@ export function render(id, collection, page) {
     ? L.geoJSON(collection.parent.geometry, { style: parentStyle, interactive: false }).addTo(map)
     : null;
   const colour = new Map(drawn.map((f, i) => [f.properties.code, palette[i % palette.length]]));
+  // Over a base map the colours are lighter, so that its streets show through.
+  const fill = hasTiles(setting()) ? 0.3 : 0.55;
   const children = L.geoJSON({ type: 'FeatureCollection', features: drawn }, {
-    style: f => ({ color: '#ffffff', weight: 1, fillColor: colour.get(f.properties.code), fillOpacity: 0.55 }),
+    style: f => ({ color: '#ffffff', weight: 1, fillColor: colour.get(f.properties.code), fillOpacity: fill }),
     onEachFeature: (f, layer) => {
       const p = f.properties;
       layer.options.className = 'gg-unit';

@@ -1,6 +1,8 @@
 // The panorama: the unit's children as a choropleth of their ticket counts (click to drill down),
-// open tickets coloured by state, components, and the charts beside the map. Vector layers only
-// unless a base map is configured.
+// open tickets coloured by state, components, and the charts beside the map. Vector layers, over the
+// city's base map when it set one (basemap.js).
+import { createMap, hasTiles, setting } from './basemap.js';
+import { makeChart, dispose as disposeChart } from './charts.js';
 const views = new Map();
 
 const stateColours = {
@@ -19,7 +21,8 @@ export function render(id, collection, counts, page) {
   dispose(id);
   const el = document.getElementById(id);
   if (!el) return;
-  const map = L.map(el, { zoomControl: true, attributionControl: false, zoomSnap: 0.25 });
+  const map = createMap(el, { zoomControl: true, attributionControl: false, zoomSnap: 0.25 });
+  const fill = hasTiles(setting()) ? 0.55 : 0.85;
   const view = { map, page, points: L.layerGroup().addTo(map), parts: L.layerGroup().addTo(map), counts };
   views.set(id, view);
   const drawn = collection.features.filter(f => f.geometry);
@@ -30,7 +33,7 @@ export function render(id, collection, counts, page) {
         interactive: false }).addTo(map)
     : null;
   const children = L.geoJSON({ type: 'FeatureCollection', features: drawn }, {
-    style: f => ({ color: '#ffffff', weight: 1.2, fillColor: colourFor(counts[f.properties.code], max), fillOpacity: 0.85 }),
+    style: f => ({ color: '#ffffff', weight: 1.2, fillColor: colourFor(counts[f.properties.code], max), fillOpacity: fill }),
     onEachFeature: (f, layer) => {
       const p = f.properties;
       layer.bindTooltip(`${p.name}<br/><small>事件 ${counts[p.code] || 0} 件</small>`, { sticky: true });
@@ -101,38 +104,24 @@ export function points(id, tickets, components, showTickets, showParts) {
 export function dispose(id) {
   const view = views.get(id);
   if (view) { view.map.remove(); views.delete(id); }
-  document.querySelectorAll('.gg-pano-chart').forEach(el => { const c = window.echarts && echarts.getInstanceByDom(el); if (c) c.dispose(); });
+  for (const chart of ['chart-source', 'chart-state']) disposeChart(chart);
 }
 
-// Charts beside the map: a donut and horizontal bars, each can be saved as a picture.
-
-function chart(el) {
-  const existing = echarts.getInstanceByDom(el);
-  return existing || echarts.init(el, null, { renderer: 'svg' });
-}
-
-function toolbox(name) {
-  return { right: 0, top: 0, feature: { saveAsImage: { title: '保存为图片', name, pixelRatio: 2, backgroundColor: '#fff', type: 'png' } } };
-}
-
+// Charts beside the map: a donut and horizontal bars, each with 保存为图片 (charts.js).
 export function donut(elId, name, data) {
-  const el = document.getElementById(elId);
-  if (!el || !window.echarts) return;
-  chart(el).setOption({
-    animation: false, toolbox: toolbox(name), tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+  makeChart(elId, name, {
+    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
     legend: { type: 'scroll', orient: 'vertical', right: 0, top: 32, bottom: 0, textStyle: { fontSize: 12 } },
     series: [{ type: 'pie', radius: ['45%', '72%'], center: ['32%', '55%'], label: { show: false }, data: data.map(d => ({ name: d.name, value: d.count })) }],
-  }, true);
+  });
 }
 
 export function bars(elId, name, data) {
-  const el = document.getElementById(elId);
-  if (!el || !window.echarts) return;
-  chart(el).setOption({
-    animation: false, toolbox: toolbox(name), tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+  makeChart(elId, name, {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 40, top: 24, bottom: 4, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: { type: 'category', inverse: true, data: data.map(d => d.name), axisTick: { show: false } },
     series: [{ type: 'bar', data: data.map(d => d.count), barMaxWidth: 16, label: { show: true, position: 'right' }, itemStyle: { color: '#1677ff' } }],
-  }, true);
+  });
 }

@@ -1,5 +1,6 @@
 // 巡查轨迹 (the office's /patrols): the unit's grids coloured by how much of each was walked, and
-// the patrols' tracks as lines, drawn as vector layers (no tile server is assumed).
+// the patrols' tracks as lines, drawn as vector layers (over the city's base map, if any: basemap.js).
+import { createMap } from './basemap.js';
 const maps = new Map();
 const palette = ['#1677ff', '#722ed1', '#13c2c2', '#eb2f96', '#fa8c16', '#2f54eb', '#52c41a', '#a0d911'];
 
@@ -14,7 +15,7 @@ export function show(id, collection, coverage, tracks) {
   dispose(id);
   const el = document.getElementById(id);
   if (!el) return;
-  const map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+  const map = createMap(el, { attributionControl: false, zoomSnap: 0.25 });
   const state = { map, lines: new Map() };
   maps.set(id, state);
   const byGrid = new Map((coverage?.grids ?? []).map(g => [String(g.gridCode), g]));

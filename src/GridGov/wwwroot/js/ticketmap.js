@@ -1,4 +1,5 @@
-// Small Leaflet maps for tickets, drawn as vector layers (no tile server is assumed).
+// Small Leaflet maps for tickets, drawn as vector layers (over the city's base map, if any: basemap.js).
+import { createMap } from './basemap.js';
 const maps = new Map();
 
 function fresh(id) {
@@ -6,7 +7,7 @@ function fresh(id) {
   if (old) { old.remove(); maps.delete(id); }
   const el = document.getElementById(id);
   if (!el) return null;
-  const map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+  const map = createMap(el, { attributionControl: false, zoomSnap: 0.25 });
   maps.set(id, map);
   return map;
 }
