@@ -22,18 +22,18 @@ static class PanoramaBench
 {
     static readonly (string Name, long Code)[] Units = [("city", 3201), ("street", 320102002)];
 
-    public static async Task RunAsync(Results results, int tickets, int people, bool postgres)
+    public static async Task RunAsync(Results results, TicketOptions o, int people)
     {
         var providers = new List<DatabaseProvider> { DatabaseProvider.Sqlite };
-        if (postgres && BenchCity.PostgresServer is not null) providers.Add(DatabaseProvider.Postgres);
-        foreach (var provider in providers) await RunOnAsync(results, provider, tickets, people);
+        if (o.Postgres && BenchCity.PostgresServer is not null) providers.Add(DatabaseProvider.Postgres);
+        foreach (var provider in providers) await RunOnAsync(results, provider, o, people);
     }
 
-    static async Task RunOnAsync(Results results, DatabaseProvider provider, int tickets, int people)
+    static async Task RunOnAsync(Results results, DatabaseProvider provider, TicketOptions o, int people)
     {
         await using var city = await BenchCity.CreateAsync(provider);
         var label = city.Label;
-        var generated = await TicketGenerator.RunAsync(city.Database, tickets);
+        var generated = await TicketGenerator.RunAsync(city.Database, o.QueueTickets);
         Console.Error.WriteLine($"panorama/{label}: {generated}");
         var clock = Stopwatch.StartNew();
         await PanoramaPeople.FillAsync(city, people);
@@ -79,6 +79,7 @@ static class PanoramaBench
             results.Facts[$"panorama.{label}.{name}.tickets-this-year"] = ours.Value;
             Console.Error.WriteLine($"panorama/{label}/{name}: tallies p50 {P(ours.Ms, 0.5):0.0} p95 {P(ours.Ms, 0.95):0.0} ms; GROUP BY p50 {P(plain.Ms, 0.5):0.0} p95 {P(plain.Ms, 0.95):0.0} ms");
         }
+        if (o.Part is null or "intake") await PanoramaIntake.RunAsync(results, city, o);
     }
 
     // Sequential calls, one warm-up, at least 5 and until 300 or 20 s.

@@ -52,7 +52,7 @@ static class Program
         if (mode is "export") await ExportBench.RunAsync(results, exportTickets);
         if (mode is "registry") await RegistryBench.RunAsync(results, people, tickets.Postgres);
         if (mode is "registry-search") await RegistrySearchBench.RunAsync(results, people, tickets.Postgres);
-        if (mode is "panorama") await PanoramaBench.RunAsync(results, tickets.QueueTickets, people, tickets.Postgres);
+        if (mode is "panorama") await PanoramaBench.RunAsync(results, tickets, people);
 
         results.Facts["load-average-after"] = LoadAverage();
         Console.WriteLine();

@@ -37,8 +37,9 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
         var day = TallyCodes.Day(today);
         var todayFlow = await db.Set<TicketFlowTally>().Where(t => t.Code == c && t.Day == day)
             .GroupBy(t => 1).Select(g => new { Created = g.Sum(t => t.Created), Closed = g.Sum(t => t.Closed) }).FirstOrDefaultAsync(ct);
-        var (from, to) = OrgCode.Subtree(c);
-        var overdue = await db.Set<Ticket>().LongCountAsync(t => t.DueAt < now && t.GridCode >= from && t.GridCode <= to, ct);
+        // Overdue tickets are few (only open ones have a deadline): counted along the deadline index,
+        // the area checked row by row, as the 超期 queue counts them.
+        var overdue = await TicketQueues.InArea(db.TicketsOfAreaUnranged.AsNoTracking(), c, walk: true).LongCountAsync(t => t.DueAt < now, ct);
 
         return Result<PanoramaFigures>.Ok(new(path[^1], path, period, PanoramaPeriods.Name(period),
             Registry(registry, TallyRules.Person, k => Enum.TryParse<ResidencyType>(k, out var r) ? PersonCheck.ResidencyName(r) : k),
