@@ -1,3 +1,4 @@
+using GridGov.Features.Analytics.Warnings;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
 using GridGov.Features.Registry.Demo;
@@ -10,9 +11,10 @@ namespace GridGov.Host;
 
 // Brings a data folder up to date on every start; on the first start each area seeds what it owns,
 // in the order they depend on each other: roles, the demo city and its departments, the ticket
-// dictionaries, the demo accounts, then a history of tickets made by those accounts.
+// dictionaries and the default warning rules, the demo accounts, then a history of tickets made by
+// those accounts.
 sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts accounts, SeedTicketData tickets, DemoTickets demoTickets,
-    SeedDemoRegistry registry)
+    SeedDemoRegistry registry, SeedWarningRules warningRules)
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -21,6 +23,7 @@ sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts a
         await accounts.RolesAsync();
         var imported = await city.RunAsync(ct);
         await tickets.RunAsync(ct);
+        await warningRules.RunAsync(ct);
         await accounts.DemoAccountsAsync(ct);
         if (!imported) return;
         await registry.RunAsync(ct);
