@@ -12,8 +12,8 @@ public sealed class SeedWarningRules(GridDatabase database, TimeProvider time)
     [
         new() { Name = "社区劳资纠纷集中", Kind = WarningKind.Threshold, CategoryCode = "G0104", GroupLevel = OrgLevel.Community, MinCount = 3, WindowHours = 24 },
         new() { Name = "街道事件量突增", Kind = WarningKind.Spike, GroupLevel = OrgLevel.Street, Method = SpikeMethod.C2, Limit = 3, MinSigma = 1, MinCount = 5, WindowHours = 24 },
-        new() { Name = "疑似群体性事件", Kind = WarningKind.Cluster, RadiusMeters = 300, WindowHours = 6, MinCount = 5 },
-        new() { Name = "部门临期工单集中", Kind = WarningKind.DeadlineWave, WindowHours = 8, MinCount = 10 },
+        new() { Name = "疑似群体性事件", Kind = WarningKind.Cluster, RadiusMeters = 300, WindowHours = 6, MinCount = 8 },
+        new() { Name = "部门临期工单集中", Kind = WarningKind.DeadlineWave, WindowHours = 8, MinCount = 20 },
     ];
 
     public async Task RunAsync(CancellationToken ct = default)
