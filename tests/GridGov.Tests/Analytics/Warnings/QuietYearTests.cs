@@ -22,8 +22,8 @@ public sealed class QuietYearTests(GridGovApp app, ITestOutputHelper output)
             Limit = 3, MinSigma = 1, MinCount = 3, WindowHours = 24 });
         var grid = (await kit.GridsOfAsync(Community))[0];
         var history = Ears.History(SpikeMethod.C2);
-        var today = ChinaTime.DateOf(DateTime.UtcNow);
-        var first = today.AddDays(-(365 + history));
+        // The year 2025 (a fixed calendar, so that the weekly rhythm and the seed give the same counts every run).
+        var first = new DateOnly(2025, 1, 1).AddDays(-history);
         var r = new Random(20261209);
         var counts = QuietData.Daily(r, Mean, first, 365 + history);
         var seeds = new List<TicketSeed>();
@@ -44,6 +44,6 @@ public sealed class QuietYearTests(GridGovApp app, ITestOutputHelper output)
         output.WriteLine($"日均 {Mean} 件的安静数据一年（{seeds.Count} 件工单）：数据库评估产生突增预警 {raised.Count} 次，纯函数预测 {predicted.Count} 次，" +
             $"误报率 {raised.Count / 365.0:P2}（每天）");
         Assert.Equal(predicted, raised);
-        Assert.True(raised.Count <= 20, $"{raised.Count} false alarms in a quiet year");
+        Assert.True(raised.Count <= 15, $"{raised.Count} false alarms in a quiet year");
     }
 }

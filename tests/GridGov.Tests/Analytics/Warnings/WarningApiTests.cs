@@ -64,6 +64,7 @@ public sealed class WarningApiTests(GridGovApp app)
         var change = Assert.Single(heard, c => c.Id == own.Id);
         Assert.True(change.New);
         Assert.Equal(own.Title, change.Title);
+        Assert.Equal(await kit.EvidenceAsync(own.Id), change.TicketIds.Order());
         Assert.DoesNotContain(heard, c => c.Id == other.Id);
     }
 

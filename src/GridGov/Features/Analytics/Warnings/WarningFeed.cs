@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace GridGov.Features.Analytics.Warnings;
 
-// A warning raised (New) or handled, as the pages and the hub hear of it.
-public sealed record WarningChange(long Id, long GridCode, WarningKind Kind, WarningState State, string Title, string AreaName, bool New);
+// A warning raised (New, with the ids of its evidence tickets) or handled, as the pages and the hub hear of it.
+public sealed record WarningChange(long Id, long GridCode, WarningKind Kind, WarningState State, string Title, string AreaName, bool New,
+    IReadOnlyList<long> TicketIds);
 
 // Warnings as they are raised and handled, in-process (like TicketFeed): the office pages of the
 // warning's area hear it through their circuit; other clients through /hubs/warnings.
@@ -14,8 +15,8 @@ public sealed class WarningFeed
 {
     public event Action<WarningChange>? Changed;
 
-    public void Publish(Warning w, bool isNew) =>
-        Changed?.Invoke(new(w.Id, w.GridCode, w.Kind, w.State, w.Title, w.AreaName, isNew));
+    public void Publish(Warning w, bool isNew, IReadOnlyList<long>? tickets = null) =>
+        Changed?.Invoke(new(w.Id, w.GridCode, w.Kind, w.State, w.Title, w.AreaName, isNew, tickets ?? []));
 
     // Who hears of a warning: an analyst whose scope holds the warning's area — the same rule as the
     // query filter on Warning (its GridCode in the caller's range or custom units).

@@ -62,8 +62,11 @@ public sealed partial class WarningEvaluator(GridDatabase database, CategoryCata
         }
         var raised = new List<Warning>();
         foreach (var c in found)
-            if (await RaiseAsync(rule, c, now, ct) is { } w) raised.Add(w);
-        foreach (var w in raised) feed.Publish(w, isNew: true);
+        {
+            if (await RaiseAsync(rule, c, now, ct) is not { } w) continue;
+            raised.Add(w);
+            feed.Publish(w, isNew: true, c.TicketIds);
+        }
         return raised;
     }
 
