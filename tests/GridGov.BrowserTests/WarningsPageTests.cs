@@ -120,6 +120,15 @@ public sealed class WarningsPageTests(BrowserApp app)
         await BrowserApp.ShotAsync(page, "warnings-rules-street-1366");
         await page.Context.CloseAsync();
 
+        // A community elsewhere in the street: none of these warnings is its own.
+        var community = await app.LoginAsync("community");
+        await community.SetViewportSizeAsync(1366, 768);
+        await BrowserApp.OpenAsync(community, "/analytics/warnings");
+        await Assertions.Expect(community.Locator("#warnings-empty")).ToContainTextAsync("本辖区暂无预警");
+        await Assertions.Expect(community.Locator("#warnings-daily svg")).ToBeVisibleAsync();
+        await BrowserApp.ShotAsync(community, "warnings-empty-community-1366");
+        await community.Context.CloseAsync();
+
         // The city edits them.
         var admin = await app.LoginAsync("admin");
         await admin.SetViewportSizeAsync(1366, 768);
