@@ -24,6 +24,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("GridGov:DemoTickets", "0");
         builder.UseSetting("GridGov:DemoRegistry", "community");
         builder.UseSetting("GridGov:LoginRateLimitPerMinute", "100000");
+        // No warnings raised in the background (their notifications would cover other tests' buttons):
+        // the warning page's test runs the evaluator itself.
+        builder.UseSetting("GridGov:Warnings:IntervalSeconds", "0");
         // As a user runs it: Production, so what only works in Development fails here.
         builder.UseEnvironment("Production");
     }

@@ -1,4 +1,5 @@
 using GridGov.Features.Analytics.Rollups;
+using GridGov.Features.Analytics.Warnings;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
 using GridGov.Features.Registry.Demo;
@@ -11,10 +12,10 @@ namespace GridGov.Host;
 
 // Brings a data folder up to date on every start; on the first start each area seeds what it owns,
 // in the order they depend on each other: roles, the demo city and its departments, the ticket
-// dictionaries, the demo accounts, then a history of tickets made by those accounts. The rollups
-// follow every write; a database from before them gets them computed once.
+// dictionaries and the default warning rules, the demo accounts, then a history of tickets made by
+// those accounts. The rollups follow every write; a database from before them gets them computed once.
 sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts accounts, SeedTicketData tickets, DemoTickets demoTickets,
-    SeedDemoRegistry registry, FillNewTallies tallies)
+    SeedDemoRegistry registry, SeedWarningRules warningRules, FillNewTallies tallies)
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -23,6 +24,7 @@ sealed class FirstStart(GridDatabase database, SeedDemoCity city, SeedAccounts a
         await accounts.RolesAsync();
         var imported = await city.RunAsync(ct);
         await tickets.RunAsync(ct);
+        await warningRules.RunAsync(ct);
         await accounts.DemoAccountsAsync(ct);
         await tallies.RunAsync(ct);
         if (!imported) return;

@@ -60,7 +60,7 @@ static class GridGovHost
         api.MapTickets(app);
         api.MapRegistry(app);
         api.MapTerminal(app);
-        api.MapAnalytics();
+        api.MapAnalytics(app);
         api.MapPanorama();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -29,6 +29,8 @@ public class GridGovApp : WebApplicationFactory<Program>
         // The registry of the first community only: enough to import against, quick to seed.
         builder.UseSetting("GridGov:DemoRegistry", "community");
         builder.UseSetting("GridGov:LoginRateLimitPerMinute", "100000");
+        // No warning evaluation in the background: warning tests run the evaluator at the times they choose.
+        builder.UseSetting("GridGov:Warnings:IntervalSeconds", "0");
         if (postgres is not null) builder.UseSetting("ConnectionStrings:Postgres", postgres);
     }
 

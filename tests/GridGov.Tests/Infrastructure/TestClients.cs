@@ -39,11 +39,12 @@ public static class TestClients
     // TestServer tells the endpoint that a hand-built request has no body unless told otherwise.
     sealed class HasBody : IHttpRequestBodyDetectionFeature { public bool CanHaveBody => true; }
 
-    // A started connection to the ticket hub with a bearer token (long polling through the test server).
-    public static async Task<HubConnection> HubAsync(TestServer server, string token, Action<HubConnection>? listen = null)
+    // A started connection to a hub (the ticket hub unless told) with a bearer token (long polling
+    // through the test server).
+    public static async Task<HubConnection> HubAsync(TestServer server, string token, Action<HubConnection>? listen = null, string path = TicketHub.Path)
     {
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, TicketHub.Path), o =>
+            .WithUrl(new Uri(server.BaseAddress, path), o =>
             {
                 o.Transports = HttpTransportType.LongPolling;
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();

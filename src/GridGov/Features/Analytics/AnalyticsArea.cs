@@ -1,4 +1,5 @@
 using GridGov.Features.Analytics.Rollups;
+using GridGov.Features.Analytics.Warnings;
 using GridGov.Infrastructure.Cli;
 
 namespace GridGov.Features.Analytics;
@@ -11,10 +12,12 @@ public static class AnalyticsArea
         services.AddSingleton<RebuildTallies>();
         services.AddSingleton<FillNewTallies>();
         services.AddCommand(RebuildTalliesCommand.Command);
+        services.AddWarnings();
         return services;
     }
 
-    public static void MapAnalytics(this RouteGroupBuilder api)
+    public static void MapAnalytics(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
+        api.MapWarnings(app);
     }
 }
