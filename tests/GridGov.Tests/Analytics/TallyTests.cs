@@ -24,6 +24,10 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
     [Fact]
     public async Task Tallies_kept_by_every_write_equal_a_recomputation_from_the_raw_rows()
     {
+        // Other tests of the collection move rows with ExecuteUpdate (a shortcut past the context,
+        // which the rollups do not see): start from tallies recomputed now.
+        var rebuild = app.Services.GetRequiredService<RebuildTallies>();
+        await rebuild.RunAsync();
         var random = new Random(14);
         var grids = await GridsOfTheStreetAsync();
         var tickets = new List<TicketDetail>();
@@ -43,7 +47,7 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
         output.WriteLine($"{tickets.Count} tickets, {moves} moves, {records} registry edits");
 
         var kept = await SnapshotAsync();
-        var report = await app.Services.GetRequiredService<RebuildTallies>().RunAsync();
+        var report = await rebuild.RunAsync();
         var rebuilt = await SnapshotAsync();
         output.WriteLine($"rebuilt from {report.Tickets} tickets and {report.Records} records in {report.Took.TotalMilliseconds:0} ms");
         Assert.Equal(rebuilt, kept);

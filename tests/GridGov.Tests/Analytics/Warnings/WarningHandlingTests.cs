@@ -47,8 +47,12 @@ public sealed class WarningHandlingTests(GridGovApp app)
     {
         var w = await RaiseAsync(kit, OwnCommunity);
         var evidence = await kit.EvidenceAsync(w.Id);
+        // Through the context, not ExecuteUpdate: the rollups follow every save (TallyTests checks them).
         await using (var db = app.UnscopedDb())
-            await db.Tickets.Where(t => t.Id == evidence[0]).ExecuteUpdateAsync(u => u.SetProperty(t => t.State, TicketState.Closed));
+        {
+            (await db.Tickets.SingleAsync(t => t.Id == evidence[0])).State = TicketState.Closed;
+            await db.SaveChangesAsync();
+        }
 
         var ack = await OkAsync(await PostAsync("street", w.Id, "acknowledge", new { version = 0, note = "已安排人员核实" }));
         Assert.Equal(WarningState.Acknowledged, ack.Warning.Warning.State);

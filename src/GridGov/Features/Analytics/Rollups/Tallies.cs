@@ -1,4 +1,5 @@
 using GridGov.Features.Tickets;
+using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,7 +14,7 @@ namespace GridGov.Features.Analytics.Rollups;
 // `Day` is yyyymmdd; yyyymm00 holds the month and yyyy0000 the year (TallyCodes.Spans).
 
 // Tickets by the China day they were reported, their source and their present state.
-public class TicketTally
+public class TicketTally : IDerivedRow
 {
     public long Code { get; set; }
     public int Day { get; set; }
@@ -24,7 +25,7 @@ public class TicketTally
 
 // What happened on a day, by the lead department: tickets reported, and tickets closed with how
 // they were closed (on time, after rework, how long from report to close). Department 0: none.
-public class TicketFlowTally
+public class TicketFlowTally : IDerivedRow
 {
     public long Code { get; set; }
     public int Day { get; set; }
@@ -38,7 +39,7 @@ public class TicketFlowTally
 
 // Registry records in use (not removed), by kind (person, house, unit, focus, component) and key
 // (residency type, house use, unit kind, focus kind, component class).
-public class RegistryTally
+public class RegistryTally : IDerivedRow
 {
     public long Code { get; set; }
     public required string Kind { get; set; }

@@ -22,6 +22,10 @@ public sealed class AuditEntity(string type, string name)
     public Func<GridDbContext, string, CancellationToken, Task<List<string>>>? Search { get; init; }
 }
 
+// A row computed from other rows (a rollup): its changes follow theirs, which the trail records, so it
+// is not recorded itself.
+public interface IDerivedRow;
+
 // What an area tells the audit log about its entities. Found in the assembly like IModelPart, so
 // this plumbing names no area (ADR 0012).
 public abstract class AuditNames
@@ -62,8 +66,10 @@ public static class AuditNaming
     };
 
     // Whether changes to this entity type are recorded at all (the chain's own rows are not).
-    // Nor the client ids of writes: bookkeeping of the write they came with, which is recorded itself.
-    public static bool IsAudited(Type type) => type != typeof(AuditRecord) && type != typeof(AuditHead) && type != typeof(Web.ClientRequest);
+    // Nor the client ids of writes: bookkeeping of the write they came with, which is recorded itself;
+    // nor rows derived from audited ones (IDerivedRow).
+    public static bool IsAudited(Type type) => type != typeof(AuditRecord) && type != typeof(AuditHead) && type != typeof(Web.ClientRequest)
+        && !typeof(IDerivedRow).IsAssignableFrom(type);
 
     // Hidden everywhere, also for records written before an area declared them.
     static readonly HashSet<string> AlwaysHidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName",
