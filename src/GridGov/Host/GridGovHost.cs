@@ -1,4 +1,5 @@
 using GridGov.Components;
+using GridGov.Features.Analytics.Keywords;
 using GridGov.Features.Audit;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
@@ -25,6 +26,7 @@ static class GridGovHost
         services.AddTickets();
         services.AddRegistry();
         services.AddTerminal();
+        services.AddKeywords();
         services.AddScoped<FirstStart>();
         services.AddHostedService<WarmUp>();
     }
@@ -56,6 +58,7 @@ static class GridGovHost
         api.MapTickets(app);
         api.MapRegistry(app);
         api.MapTerminal(app);
+        api.MapKeywords();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
