@@ -21,7 +21,7 @@ sealed class KeywordAuditNames : AuditNames
         {
             Properties = new()
             {
-                ["Id"] = "编号", ["GridCode"] = "单位编码", ["Monthly"] = "按月", ["Date"] = "日期", ["TermId"] = "关键词", ["Tickets"] = "件数",
+                ["Id"] = "编号", ["UnitCode"] = "单位编码", ["Monthly"] = "按月", ["Date"] = "日期", ["TermId"] = "关键词", ["Tickets"] = "件数",
             },
         },
         new(nameof(KeywordIndexState), "热点关键词索引")

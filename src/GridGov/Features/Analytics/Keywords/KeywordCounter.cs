@@ -29,7 +29,7 @@ public sealed class KeywordCounter(GridDbContext db)
         IReadOnlyCollection<int>? terms, CancellationToken ct)
     {
         var sums = new Dictionary<int, int>();
-        if (a.Codes is not { } codes)
+        if (a.Sums is not { } codes)
         {
             Add(sums, await ByTerm(Raw(a, from, to), terms, ct));
             return sums;
@@ -50,7 +50,7 @@ public sealed class KeywordCounter(GridDbContext db)
     // Over whole months (the reference): month rows, or TicketKeyword where there are none for the area.
     public async Task<Dictionary<int, int>> MonthsAsync(KeywordArea a, DateOnly first, DateOnly last, IReadOnlyCollection<int> terms, CancellationToken ct)
     {
-        if (a.Codes is not { } codes) return await ByTerm(Raw(a, first, Days.MonthEnd(last)), terms, ct);
+        if (a.Sums is not { } codes) return await ByTerm(Raw(a, first, Days.MonthEnd(last)), terms, ct);
         return await Counts(codes, monthly: true, first, last).Where(c => terms.Contains(c.TermId))
             .GroupBy(c => c.TermId).Select(g => new { g.Key, Tickets = g.Sum(c => c.Tickets) }).ToDictionaryAsync(x => x.Key, x => x.Tickets, ct);
     }
@@ -63,7 +63,7 @@ public sealed class KeywordCounter(GridDbContext db)
         IQueryable<TicketKeyword> RawOf(DateOnly f, DateOnly t) => Raw(a, f, t).Where(k => k.TermId == term);
         async Task<Dictionary<DateOnly, int>> ByDay(IQueryable<TicketKeyword> q) =>
             await q.GroupBy(k => k.Day).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        if (a.Codes is not { } codes)
+        if (a.Sums is not { } codes)
         {
             Put(await ByDay(RawOf(from, to)));
             return days;
@@ -80,12 +80,13 @@ public sealed class KeywordCounter(GridDbContext db)
     }
 
     IQueryable<KeywordCount> Counts(long[] codes, bool monthly, DateOnly from, DateOnly to) =>
-        db.Set<KeywordCount>().AsNoTracking().Where(c => codes.Contains(c.GridCode) && c.Monthly == monthly && c.Date >= from && c.Date <= to);
+        db.Set<KeywordCount>().AsNoTracking().Where(c => codes.Contains(c.UnitCode) && c.Monthly == monthly && c.Date >= from && c.Date <= to);
 
     // The area's keyword rows of those days; for a caller who sees only some of its tickets, those.
     internal IQueryable<TicketKeyword> Raw(KeywordArea a, DateOnly from, DateOnly to)
     {
-        var rows = db.Set<TicketKeyword>().AsNoTracking().Where(k => k.GridCode >= a.From && k.GridCode <= a.To && k.Day >= from && k.Day <= to);
+        var rows = db.Set<TicketKeyword>().AsNoTracking().Where(k => k.Day >= from && k.Day <= to);
+        rows = a.Places is { } places ? rows.Where(k => places.Contains(k.GridCode)) : rows.Where(k => k.GridCode >= a.From && k.GridCode <= a.To);
         return a.Restricted ? rows.Where(k => db.Set<Ticket>().Any(t => t.Id == k.TicketId)) : rows;
     }
 

@@ -50,7 +50,7 @@ public sealed class KeywordIndexWrites(TimeProvider clock)
         }, async () =>
         {
             // Without the scope filter no WHERE is left, and both databases empty a table at once.
-            await db.Set<KeywordCount>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
+            await db.Set<KeywordCount>().ExecuteDeleteAsync(ct);
             await db.Set<TicketKeyword>().IgnoreQueryFilters().ExecuteDeleteAsync(ct);
             await db.Set<KeywordTerm>().ExecuteDeleteAsync(ct);
         }, ct);

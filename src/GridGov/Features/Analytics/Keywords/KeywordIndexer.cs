@@ -73,12 +73,12 @@ public sealed class KeywordIndexer(GridDatabase database, KeywordIndexWrites wri
             var x = await ExtractorAsync(ct);
             var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
             int tickets = 0, days = 0;
-            while (await IndexBatchAsync(state, x, settle, ct) is { Count: > 0 } batch)
+            while (await IndexBatchAsync(state, x, settle, ct) is { Tickets: > 0 } batch)
             {
-                tickets += batch.Count;
+                tickets += batch.Tickets;
                 // Days before the batch's first day are most likely complete: summed now, the raw part
                 // stays small while a long history is caught up.
-                var first = batch.Min();
+                var first = batch.Days.Min();
                 days += await rollup.RollDaysAsync(state, first < today ? first : today, ct);
             }
             days += await rollup.RollDaysAsync(state, today, ct);
@@ -91,16 +91,16 @@ public sealed class KeywordIndexer(GridDatabase database, KeywordIndexWrites wri
         }
     }
 
-    // One batch: the days its tickets were reported on (empty when there was nothing to do or another
-    // node wrote first).
-    async Task<List<DateOnly>> IndexBatchAsync(KeywordIndexState s, KeywordExtractor x, TimeSpan settle, CancellationToken ct)
+    // One batch: its tickets and the days they were reported on (none when there was nothing to do or
+    // another node wrote first).
+    async Task<(int Tickets, List<DateOnly> Days)> IndexBatchAsync(KeywordIndexState s, KeywordExtractor x, TimeSpan settle, CancellationToken ct)
     {
         await using var db = database.CreateUnscoped(AuditActor.System);
         var mark = s.LastTicketId;
         var read = await db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.Id > mark).OrderBy(t => t.Id).Take(Batch)
             .Select(t => new TicketText(t.Id, t.Description, t.GridCode, t.ReportedAt, t.UpdatedAt)).ToListAsync(ct);
         var tickets = Settled(read, mark, clock.GetUtcNow().UtcDateTime - settle);
-        if (tickets.Count == 0) return [];
+        if (tickets.Count == 0) return (0, []);
         if (!terms.Loaded) await terms.LoadAsync(db, ct);
         var fresh = new List<KeywordTerm>();
         var rows = new List<TicketKeyword>(tickets.Count * 10);
@@ -124,9 +124,9 @@ public sealed class KeywordIndexer(GridDatabase database, KeywordIndexWrites wri
                 await using (var writer = new BulkWriter<KeywordTerm>(db)) await writer.InsertManyAsync(fresh, ct);
                 await using (var writer = new BulkWriter<TicketKeyword>(db)) await writer.InsertManyAsync(rows, ct);
             }, ct);
-            if (written) return days;
+            if (written) return (tickets.Count, days);
             terms.Forget();
-            return [];
+            return (0, []);
         }
         catch
         {

@@ -10,7 +10,7 @@ namespace GridGov.Features.Analytics.Keywords;
 // writer lock. Every write claims the state's revision (KeywordIndexWrites).
 public sealed class KeywordRollup(GridDatabase database, KeywordIndexWrites writes)
 {
-    const long StreetScale = 1_000_000, CityScale = 100_000_000_000, CityOfStreet = 100_000;
+    const long StreetScale = 1_000_000, CityOfStreet = 100_000;
 
     // The dirty days before `until`, then every day with tickets from RolledUpTo up to `until`.
     internal async Task<int> RollDaysAsync(KeywordIndexState s, DateOnly until, CancellationToken ct)
@@ -45,11 +45,11 @@ public sealed class KeywordRollup(GridDatabase database, KeywordIndexWrites writ
             .Select(g => new { g.Key.Street, g.Key.TermId, Tickets = g.Count() }).ToListAsync(ct);
         // A city's count is the sum of its streets': every ticket lies in one street (or on the city itself).
         var cities = streets.GroupBy(r => (City: r.Street / CityOfStreet, r.TermId))
-            .Select(g => new KeywordCount { GridCode = g.Key.City * CityScale, Date = day, TermId = g.Key.TermId, Tickets = g.Sum(r => r.Tickets) });
+            .Select(g => new KeywordCount { UnitCode = g.Key.City, Date = day, TermId = g.Key.TermId, Tickets = g.Sum(r => r.Tickets) });
         var rows = streets.Where(r => r.Street % CityOfStreet != 0)
-            .Select(r => new KeywordCount { GridCode = r.Street * StreetScale, Date = day, TermId = r.TermId, Tickets = r.Tickets })
+            .Select(r => new KeywordCount { UnitCode = r.Street, Date = day, TermId = r.TermId, Tickets = r.Tickets })
             .Concat(cities).ToList();
-        var codes = rows.Select(r => r.GridCode).Distinct().ToList();
+        var codes = rows.Select(r => r.UnitCode).Distinct().ToList();
         return await writes.WriteAsync(db, s, x =>
         {
             x.DirtyDays = Days.Format(Days.Parse(x.DirtyDays).Where(d => d != day));
@@ -57,7 +57,7 @@ public sealed class KeywordRollup(GridDatabase database, KeywordIndexWrites writ
             x.DirtyMonths = Days.Format(Days.Parse(x.DirtyMonths).Append(Days.MonthOf(day)));
         }, async () =>
         {
-            await db.Set<KeywordCount>().IgnoreQueryFilters().Where(c => !c.Monthly && c.Date == day && codes.Contains(c.GridCode)).ExecuteDeleteAsync(ct);
+            await db.Set<KeywordCount>().Where(c => !c.Monthly && c.Date == day && codes.Contains(c.UnitCode)).ExecuteDeleteAsync(ct);
             await using var writer = new BulkWriter<KeywordCount>(db);
             await writer.InsertManyAsync(rows, ct);
         }, ct);
@@ -79,22 +79,22 @@ public sealed class KeywordRollup(GridDatabase database, KeywordIndexWrites writ
     {
         await using var db = database.CreateUnscoped(AuditActor.System);
         var end = Days.MonthEnd(month);
-        var counts = db.Set<KeywordCount>().IgnoreQueryFilters();
-        // Unit by unit, each sum one range of the (GridCode, Monthly, Date …) index. The units are the
-        // cities, the streets, and the districts (the street rows of tickets placed on a district).
-        var units = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Level == OrgLevel.City || u.Level == OrgLevel.District || u.Level == OrgLevel.Street)
-            .Select(u => u.GridCode).ToListAsync(ct);
+        var counts = db.Set<KeywordCount>();
+        // Unit by unit, each sum one range of the (UnitCode, Monthly, Date …) index. The units are the
+        // cities, the streets, and the districts (D·1000: the street rows of tickets placed on a district).
+        var units = (await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Level == OrgLevel.City || u.Level == OrgLevel.District || u.Level == OrgLevel.Street)
+            .Select(u => new { u.Code, u.Level }).ToListAsync(ct)).Select(u => u.Level == OrgLevel.District ? u.Code * 1000 : u.Code);
         var rows = new List<KeywordCount>();
         foreach (var code in units)
         {
-            var sums = await counts.Where(c => c.GridCode == code && !c.Monthly && c.Date >= month && c.Date <= end)
+            var sums = await counts.Where(c => c.UnitCode == code && !c.Monthly && c.Date >= month && c.Date <= end)
                 .GroupBy(c => c.TermId).Select(g => new { TermId = g.Key, Tickets = g.Sum(c => c.Tickets) }).ToListAsync(ct);
-            rows.AddRange(sums.Select(x => new KeywordCount { GridCode = code, Monthly = true, Date = month, TermId = x.TermId, Tickets = x.Tickets }));
+            rows.AddRange(sums.Select(x => new KeywordCount { UnitCode = code, Monthly = true, Date = month, TermId = x.TermId, Tickets = x.Tickets }));
         }
-        var codes = rows.Select(r => r.GridCode).Distinct().ToList();
+        var codes = rows.Select(r => r.UnitCode).Distinct().ToList();
         return await writes.WriteAsync(db, s, x => x.DirtyMonths = Days.Format(Days.Parse(x.DirtyMonths).Where(m => m != month)), async () =>
         {
-            await counts.Where(c => c.Monthly && c.Date == month && codes.Contains(c.GridCode)).ExecuteDeleteAsync(ct);
+            await counts.Where(c => c.Monthly && c.Date == month && codes.Contains(c.UnitCode)).ExecuteDeleteAsync(ct);
             await using var writer = new BulkWriter<KeywordCount>(db);
             await writer.InsertManyAsync(rows, ct);
         }, ct);

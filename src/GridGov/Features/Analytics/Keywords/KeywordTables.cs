@@ -30,13 +30,16 @@ public class TicketKeyword : IGridScoped
 }
 
 // How many tickets of one unit had a word on one day (Monthly: in one calendar month, Date its first
-// day). Kept for cities and streets only (GridCode their padded code): a district adds up its streets,
-// a community or grid is read from TicketKeyword. A street row of code D·10⁹ holds the tickets placed
-// on district D itself; tickets placed on a city itself are in its city row only.
-public class KeywordCount : IGridScoped
+// day). Kept for cities and streets only (UnitCode their code): a district adds up its streets, a
+// community or grid is read from TicketKeyword. The street row of code D·1000 holds the tickets placed on
+// district D itself; tickets placed on a city itself are in its city row only.
+// Not place-bound (IGridScoped) on purpose: a sum is read only for a unit the caller sees whole, with
+// all its tickets (KeywordAreas), which is stricter than the data-scope filter; and the filter's range on
+// the same column would leave SQLite to pick either range as the index bound, often the wide one.
+public class KeywordCount
 {
     public long Id { get; set; }
-    public long GridCode { get; set; }
+    public long UnitCode { get; set; }
     public bool Monthly { get; set; }
     public DateOnly Date { get; set; }
     public int TermId { get; set; }
@@ -61,9 +64,11 @@ sealed class TicketKeywordConfiguration : IEntityTypeConfiguration<TicketKeyword
         b.ToTable("TicketKeywords");
         // A day of the whole city, cut into streets: summing a day up, and today's counts of a big area.
         b.HasIndex(k => new { k.Day, k.GridCode, k.TermId });
-        // The tickets of a word in an area, and a few words' counts over a period.
-        b.HasIndex(k => new { k.TermId, k.GridCode, k.Day, k.TicketId });
-        // A community's or grid's words; TicketId for callers who see only some of its tickets.
+        // The tickets of a word over a period, and a few words' counts: the days before the area, whose
+        // range would meet the data scope's own range on the same column (SQLite takes either bound).
+        b.HasIndex(k => new { k.TermId, k.Day, k.GridCode, k.TicketId });
+        // A community's or grid's words, its grid codes asked one by one (KeywordArea.Places); TicketId
+        // for callers who see only some of its tickets.
         b.HasIndex(k => new { k.GridCode, k.Day, k.TermId, k.TicketId });
     }
 }
@@ -74,8 +79,9 @@ sealed class KeywordCountConfiguration : IEntityTypeConfiguration<KeywordCount>
     {
         b.ToTable("KeywordCounts");
         // Every word of a unit over a period; Tickets in the index, so the sums never read the table.
-        b.HasIndex(c => new { c.GridCode, c.Monthly, c.Date, c.TermId, c.Tickets });
-        // A few words of a unit over a period (the trend, the previous period, the reference months).
-        b.HasIndex(c => new { c.GridCode, c.Monthly, c.TermId, c.Date, c.Tickets });
+        b.HasIndex(c => new { c.UnitCode, c.Monthly, c.Date, c.TermId, c.Tickets });
+        // A few words over a period (the trend, the previous period, the reference months). Word first: with
+        // the unit first SQLite would read a unit's every word in word order rather than sort a period's.
+        b.HasIndex(c => new { c.TermId, c.UnitCode, c.Monthly, c.Date, c.Tickets });
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Analytics.Keywords;
 
 // The tickets a keyword was found in, in the unit and period, newest first, as the ticket lists show
-// them. Each is checked against the tickets' own data scope, so the list never holds what the caller
+// them. For a caller who sees only part of the area each is checked against the tickets' own data
+// scope, and the tickets are read through it in any case, so the list never holds what the caller
 // could not open.
 public sealed class ListKeywordTickets(GridDbContext db, KeywordAreas areas, KeywordCounter counter, CategoryCatalog categories, Places places, TimeProvider clock)
 {
@@ -25,7 +26,8 @@ public sealed class ListKeywordTickets(GridDbContext db, KeywordAreas areas, Key
         if (await areas.FindAsync(q.Unit, ct) is not { } area) return Result<PagedResult<TicketSummary>>.NotFound();
         if (await counter.TermAsync(q.Word, ct) is not { } term) return Result<PagedResult<TicketSummary>>.Ok(new([], 0, page, size));
 
-        var rows = counter.Raw(area with { Restricted = true }, p.From, p.To).Where(k => k.TermId == term);
+        // A caller who sees only part of the area has each row checked against the tickets' scope (Raw).
+        var rows = counter.Raw(area, p.From, p.To).Where(k => k.TermId == term);
         var total = await rows.CountAsync(ct);
         var ids = await rows.OrderByDescending(k => k.TicketId).Skip((page - 1) * size).Take(size).Select(k => k.TicketId).ToListAsync(ct);
         var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderByDescending(t => t.Id).ToListAsync(ct);

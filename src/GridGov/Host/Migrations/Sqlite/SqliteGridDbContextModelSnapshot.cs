@@ -26,9 +26,6 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("GridCode")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("Monthly")
                         .HasColumnType("INTEGER");
 
@@ -38,11 +35,14 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.Property<int>("Tickets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UnitCode")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("GridCode", "Monthly", "Date", "TermId", "Tickets");
+                    b.HasIndex("TermId", "UnitCode", "Monthly", "Date", "Tickets");
 
-                    b.HasIndex("GridCode", "Monthly", "TermId", "Date", "Tickets");
+                    b.HasIndex("UnitCode", "Monthly", "Date", "TermId", "Tickets");
 
                     b.ToTable("KeywordCounts", (string)null);
                 });
@@ -124,7 +124,7 @@ namespace GridGov.Host.Migrations.Sqlite
 
                     b.HasIndex("GridCode", "Day", "TermId", "TicketId");
 
-                    b.HasIndex("TermId", "GridCode", "Day", "TicketId");
+                    b.HasIndex("TermId", "Day", "GridCode", "TicketId");
 
                     b.ToTable("TicketKeywords", (string)null);
                 });

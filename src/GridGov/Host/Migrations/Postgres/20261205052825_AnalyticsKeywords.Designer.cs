@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridGov.Host.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGridDbContext))]
-    [Migration("20261205033119_AnalyticsKeywords")]
+    [Migration("20261205052825_AnalyticsKeywords")]
     partial class AnalyticsKeywords
     {
         /// <inheritdoc />
@@ -36,9 +36,6 @@ namespace GridGov.Host.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
-                    b.Property<long>("GridCode")
-                        .HasColumnType("bigint");
-
                     b.Property<bool>("Monthly")
                         .HasColumnType("boolean");
 
@@ -48,11 +45,14 @@ namespace GridGov.Host.Migrations.Postgres
                     b.Property<int>("Tickets")
                         .HasColumnType("integer");
 
+                    b.Property<long>("UnitCode")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("GridCode", "Monthly", "Date", "TermId", "Tickets");
+                    b.HasIndex("TermId", "UnitCode", "Monthly", "Date", "Tickets");
 
-                    b.HasIndex("GridCode", "Monthly", "TermId", "Date", "Tickets");
+                    b.HasIndex("UnitCode", "Monthly", "Date", "TermId", "Tickets");
 
                     b.ToTable("KeywordCounts", (string)null);
                 });
@@ -136,7 +136,7 @@ namespace GridGov.Host.Migrations.Postgres
 
                     b.HasIndex("GridCode", "Day", "TermId", "TicketId");
 
-                    b.HasIndex("TermId", "GridCode", "Day", "TicketId");
+                    b.HasIndex("TermId", "Day", "GridCode", "TicketId");
 
                     b.ToTable("TicketKeywords", (string)null);
                 });

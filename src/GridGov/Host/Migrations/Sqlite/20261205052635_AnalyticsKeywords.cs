@@ -17,7 +17,7 @@ namespace GridGov.Host.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    GridCode = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitCode = table.Column<long>(type: "INTEGER", nullable: false),
                     Monthly = table.Column<bool>(type: "INTEGER", nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     TermId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -75,14 +75,14 @@ namespace GridGov.Host.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KeywordCounts_GridCode_Monthly_Date_TermId_Tickets",
+                name: "IX_KeywordCounts_TermId_UnitCode_Monthly_Date_Tickets",
                 table: "KeywordCounts",
-                columns: new[] { "GridCode", "Monthly", "Date", "TermId", "Tickets" });
+                columns: new[] { "TermId", "UnitCode", "Monthly", "Date", "Tickets" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KeywordCounts_GridCode_Monthly_TermId_Date_Tickets",
+                name: "IX_KeywordCounts_UnitCode_Monthly_Date_TermId_Tickets",
                 table: "KeywordCounts",
-                columns: new[] { "GridCode", "Monthly", "TermId", "Date", "Tickets" });
+                columns: new[] { "UnitCode", "Monthly", "Date", "TermId", "Tickets" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_KeywordTerms_Text",
@@ -101,9 +101,9 @@ namespace GridGov.Host.Migrations.Sqlite
                 columns: new[] { "GridCode", "Day", "TermId", "TicketId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TicketKeywords_TermId_GridCode_Day_TicketId",
+                name: "IX_TicketKeywords_TermId_Day_GridCode_TicketId",
                 table: "TicketKeywords",
-                columns: new[] { "TermId", "GridCode", "Day", "TicketId" });
+                columns: new[] { "TermId", "Day", "GridCode", "TicketId" });
         }
 
         /// <inheritdoc />

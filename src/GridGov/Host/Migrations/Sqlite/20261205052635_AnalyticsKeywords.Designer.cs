@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridGov.Host.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridDbContext))]
-    [Migration("20261205032830_AnalyticsKeywords")]
+    [Migration("20261205052635_AnalyticsKeywords")]
     partial class AnalyticsKeywords
     {
         /// <inheritdoc />
@@ -29,9 +29,6 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("GridCode")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("Monthly")
                         .HasColumnType("INTEGER");
 
@@ -41,11 +38,14 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.Property<int>("Tickets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UnitCode")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("GridCode", "Monthly", "Date", "TermId", "Tickets");
+                    b.HasIndex("TermId", "UnitCode", "Monthly", "Date", "Tickets");
 
-                    b.HasIndex("GridCode", "Monthly", "TermId", "Date", "Tickets");
+                    b.HasIndex("UnitCode", "Monthly", "Date", "TermId", "Tickets");
 
                     b.ToTable("KeywordCounts", (string)null);
                 });
@@ -127,7 +127,7 @@ namespace GridGov.Host.Migrations.Sqlite
 
                     b.HasIndex("GridCode", "Day", "TermId", "TicketId");
 
-                    b.HasIndex("TermId", "GridCode", "Day", "TicketId");
+                    b.HasIndex("TermId", "Day", "GridCode", "TicketId");
 
                     b.ToTable("TicketKeywords", (string)null);
                 });
