@@ -67,6 +67,32 @@ public sealed class KeywordScopeTests(GridGovApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await kit.GetAsync("grid", $"?{Period(7)}")).StatusCode);
     }
 
+    // 仅本单位 at the street: the street's own tickets (placed on the street office, no grid) and none of
+    // its grids' — the day sums of the whole street are never read for such a caller.
+    [Fact]
+    public async Task A_caller_who_sees_the_street_office_only_gets_its_own_tickets_words()
+    {
+        await ArrangeAsync(8);
+        await kit.AddAsync(OrgCode.Pad(MyStreet), KeywordKit.DaysOf(2025, 8, 20), "路灯杆倾斜随时可能倒下");
+        await kit.IndexAsync();
+        using var admin = await app.ClientForAsync("admin");
+        var name = "kw_unit_" + Guid.NewGuid().ToString("N")[..6];
+        const string Password = "Keyword-only-8a";
+        var created = await admin.PostAsJsonAsync("/api/v1/users",
+            new { userName = name, displayName = "街道本级", orgUnitCode = MyStreet, dataScope = "UnitOnly", roles = new[] { "street_leader" }, password = Password });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var office = await app.ClientForAsync(name, Password);
+        var hot = (await (await office.GetAsync($"/api/v1/analytics/keywords?unit={MyStreet}&{Period(8)}")).Content.ReadFromJsonAsync<HotKeywords>(KeywordKit.Json))!;
+        Assert.Equal(1, hot.Tickets);
+        Assert.Contains(hot.Keywords, k => k.Word == "路灯杆" || k.Word == "倾斜");
+        Assert.DoesNotContain(hot.Keywords, k => k.Word is "共享单车" or "井盖松动");
+        var tickets = await (await office.GetAsync($"/api/v1/analytics/keywords/tickets?word=共享单车&unit={MyStreet}&{Period(8)}")).Content.ReadFromJsonAsync<PagedResult<TicketSummary>>(KeywordKit.Json);
+        Assert.Equal(0, tickets!.Total);
+        // Its street centre sees all of them.
+        var street = await kit.HotAsync("street", MyStreet, new(2025, 8, 1), new(2025, 8, 31));
+        Assert.Equal(5, street.Tickets);
+    }
+
     [Theory]
     [InlineData("from=2025-13-01", "from", "起始日期“2025-13-01”格式不正确")]
     [InlineData("from=2025-06-30&to=2025-06-01", "to", "截止日期不能早于起始日期")]
