@@ -12,6 +12,9 @@
 #                                       people (filled raw), beside a prepared hashed lookup
 #   ./scripts/bench.sh export           XLSX export of 100,000 tickets through the app: time, server memory
 #                                       (--export-tickets N for another size)
+#   ./scripts/bench.sh keywords         热点分析: a city-month of 600,000 tickets indexed from nothing, then
+#                                       the keyword questions of a city, district, street and community
+#                                       (--keyword-tickets N, --keyword-days D for other sizes; SQLite)
 #
 #   GRIDGOV_TEST_PG=<Npgsql connection string>   for `tickets`/`all`: use that PostgreSQL server (the
 #                             benchmark creates and drops its own databases on it) instead of starting
@@ -46,7 +49,7 @@ fi
 # The ticket benchmarks measure PostgreSQL too: a throwaway server, as test.sh starts one.
 mode=all
 for a in "$@"; do
-  case $a in import | locate | tickets | export | registry | registry-search | panorama | all | generate) mode=$a ;; esac
+  case $a in import | locate | tickets | export | registry | registry-search | panorama | keywords | all | generate) mode=$a ;; esac
 done
 if [[ $mode == tickets || $mode == registry || $mode == registry-search || $mode == panorama || $mode == all ]] && [[ -z ${GRIDGOV_TEST_PG:-} ]] &&
   [[ -z ${GRIDGOV_SKIP_PG:-} || ${GRIDGOV_SKIP_PG} == 0 ]] && [[ " $* " != *" --no-pg "* ]]; then

@@ -22,15 +22,16 @@ sealed class AppUnderTest : IAsyncDisposable
 
     public string BaseUrl => Server.BaseUrl;
 
-    public static async Task<AppUnderTest> StartAsync(BenchCity city, IDictionary<string, string>? extra = null)
+    // `settings`: more configuration for this run (GridGov__X=…).
+    public static async Task<AppUnderTest> StartAsync(BenchCity city, IReadOnlyDictionary<string, string>? settings = null)
     {
         var env = new Dictionary<string, string>
         {
             ["GridGov__DataDir"] = city.DataDir,
             ["GridGov__LoginRateLimitPerMinute"] = "100000",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
         if (city.Provider == DatabaseProvider.Postgres) env["ConnectionStrings__Postgres"] = city.PostgresConnectionString!;
-        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
         var server = await ServerProcess.StartAsync(ServerProcess.AppDll, [], env, Path.Combine(city.DataDir, "app.log"),
             "/api/v1/auth/me", TimeSpan.FromMinutes(3));
         return new AppUnderTest(server, city);

@@ -7,7 +7,7 @@ namespace GridGov.Bench;
 // dotnet run -c Release --project bench/GridGov.Bench -- [import|locate|tickets|all] [--runs N] [tickets options]
 static class Program
 {
-    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|registry|registry-search|panorama|all|generate] [--runs N] [--export-tickets N] [--people N] [--no-pg] [tickets options]";
+    const string Usage = "usage: GridGov.Bench [import|locate|tickets|export|registry|registry-search|panorama|keywords|all|generate] [--runs N] [--export-tickets N] [--keyword-tickets N] [--keyword-days D] [--people N] [--no-pg] [tickets options]";
 
     static async Task<int> Main(string[] args)
     {
@@ -17,6 +17,7 @@ static class Program
         var runs = 3;
         var exportTickets = 100_000;
         var people = 1_000_000;
+        var (keywordTickets, keywordDays) = (600_000, 30);
         var tickets = new TicketOptions();
         for (var i = 0; i < args.Length; i++)
         {
@@ -26,7 +27,11 @@ static class Program
                 exportTickets = x;
             else if (args[i] == "--people" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var p) && p > 0)
                 people = p;
-            else if (args[i] is "import" or "locate" or "tickets" or "export" or "registry" or "registry-search" or "panorama" or "all" or "generate")
+            else if (args[i] == "--keyword-tickets" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var kt) && kt > 0)
+                keywordTickets = kt;
+            else if (args[i] == "--keyword-days" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var kd) && kd is > 0 and <= 365)
+                keywordDays = kd;
+            else if (args[i] is "import" or "locate" or "tickets" or "export" or "registry" or "registry-search" or "panorama" or "keywords" or "all" or "generate")
                 mode = args[i];
             else if (!TryParse(tickets, args, ref i))
             {
@@ -53,6 +58,7 @@ static class Program
         if (mode is "registry") await RegistryBench.RunAsync(results, people, tickets.Postgres);
         if (mode is "registry-search") await RegistrySearchBench.RunAsync(results, people, tickets.Postgres);
         if (mode is "panorama") await PanoramaBench.RunAsync(results, tickets, people);
+        if (mode is "keywords") await KeywordBench.RunAsync(results, keywordTickets, keywordDays);
 
         results.Facts["load-average-after"] = LoadAverage();
         Console.WriteLine();

@@ -1,3 +1,4 @@
+using GridGov.Features.Analytics.Keywords;
 using GridGov.Features.Analytics.Rollups;
 using GridGov.Features.Analytics.Warnings;
 using GridGov.Infrastructure.Cli;
@@ -13,11 +14,13 @@ public static class AnalyticsArea
         services.AddSingleton<FillNewTallies>();
         services.AddCommand(RebuildTalliesCommand.Command);
         services.AddWarnings();
+        services.AddKeywords();
         return services;
     }
 
     public static void MapAnalytics(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         api.MapWarnings(app);
+        api.MapKeywords();
     }
 }

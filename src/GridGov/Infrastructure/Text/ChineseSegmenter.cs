@@ -36,6 +36,13 @@ static class ChineseSegmenter
         }
     }
 
+    // jieba's accurate cut alone, for counting words (hot keywords): a compound's parts would
+    // count a ticket of 占道经营 under 占道 and 经营 as well.
+    public static void Cut(string text, List<string> into) => into.AddRange(State.Value.Segmenter.Cut(text));
+
+    // Whether jieba's dictionary (with the user words) has the word; its HMM makes up the others.
+    public static bool Knows(string word) => State.Value.Dictionary.ContainsWord(word);
+
     // Same scoring as jieba's own route (sum of log word probabilities), the whole word excluded.
     static void AddParts(Loaded state, string word, List<string> into)
     {

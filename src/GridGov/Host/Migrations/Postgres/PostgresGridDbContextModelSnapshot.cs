@@ -22,6 +22,122 @@ namespace GridGov.Host.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GridGov.Features.Analytics.Keywords.KeywordCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Monthly")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UnitCode")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "UnitCode", "Monthly", "Date", "Tickets");
+
+                    b.HasIndex("UnitCode", "Monthly", "Date", "TermId", "Tickets");
+
+                    b.ToTable("KeywordCounts", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Features.Analytics.Keywords.KeywordIndexState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DirtyDays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DirtyMonths")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastTicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("RolledUpTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeywordIndexState", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Features.Analytics.Keywords.KeywordTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text")
+                        .IsUnique();
+
+                    b.ToTable("KeywordTerms", (string)null);
+                });
+
+            modelBuilder.Entity("GridGov.Features.Analytics.Keywords.TicketKeyword", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("GridCode")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "GridCode", "TermId");
+
+                    b.HasIndex("GridCode", "Day", "TermId", "TicketId");
+
+                    b.HasIndex("TermId", "Day", "GridCode", "TicketId");
+
+                    b.ToTable("TicketKeywords", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Analytics.Rollups.RegistryTally", b =>
                 {
                     b.Property<long>("Code")
