@@ -60,6 +60,13 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
             .Select(g => new { g.Key.Source, g.Key.State, N = g.Sum(t => t.Count) }).Where(g => g.N != 0).ToListAsync();
         Assert.Equal(plain.OrderBy(x => x.Source).ThenBy(x => x.State).Select(x => $"{x.Source}/{x.State}={x.N}"),
             city.OrderBy(x => x.Source).ThenBy(x => x.State).Select(x => $"{x.Source}/{x.State}={x.N}"));
+        // Tickets by category, and the repeat complaints among them (linked to an earlier ticket).
+        var byCategory = await db.Tickets.Where(t => t.GridCode >= 320100000000000 && t.GridCode < 320200000000000)
+            .GroupBy(t => t.CategoryId).Select(g => new { g.Key, N = (long)g.Count(), R = (long)g.Count(t => t.PrimaryId != null) }).ToListAsync();
+        var talliedCategories = await db.Set<CategoryTally>().Where(t => t.Code == 3201 && t.Day % 100 != 0).GroupBy(t => t.CategoryId)
+            .Select(g => new { g.Key, N = g.Sum(t => t.Count), R = g.Sum(t => t.Repeats) }).Where(g => g.N != 0).ToListAsync();
+        Assert.Equal(byCategory.OrderBy(x => x.Key).Select(x => $"{x.Key}={x.N}/{x.R}"), talliedCategories.OrderBy(x => x.Key).Select(x => $"{x.Key}={x.N}/{x.R}"));
+        Assert.Contains(byCategory, x => x.R > 0);
         var people = await db.Set<Person>().Where(p => p.State != VerificationState.Removed && p.GridCode >= 320100000000000 && p.GridCode < 320200000000000)
             .GroupBy(p => p.Residency).Select(g => new { g.Key, N = (long)g.Count() }).ToListAsync();
         var talliedPeople = await db.Set<RegistryTally>().Where(t => t.Code == 3201 && t.Kind == TallyRules.Person && t.Count != 0).ToListAsync();
@@ -93,6 +100,7 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
             TicketState.Dispatched => [("handler", ReportBack, new { note = "已修补" }), ("handler", ReportBack, new { note = "已修补" }), ("handler", Return, new { note = "非本部门" })],
             TicketState.Handled => [("grid", VerifyPass, null), ("grid", VerifyPass, null), ("grid", VerifyFail, new { note = "未修好" })],
             TicketState.Verified => [("chief", Close, null)],
+            TicketState.Duplicate => [("street", Unlink, null)],
             TicketState.Closed => [],
             _ => [],
         };
@@ -132,6 +140,8 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
         var f = await db.Set<TicketFlowTally>().Where(x => x.Created != 0 || x.Closed != 0 || x.CloseMinutes != 0)
             .Select(x => $"F {x.Code} {x.Day} {x.DepartmentId} {x.Created} {x.Closed} {x.ClosedOnTime} {x.ClosedReworked} {x.CloseMinutes}").ToListAsync();
         var r = await db.Set<RegistryTally>().Where(x => x.Count != 0).Select(x => $"R {x.Code} {x.Kind} {x.Key} {x.Count}").ToListAsync();
-        return [.. t.Concat(f).Concat(r).Order(StringComparer.Ordinal)];
+        var c = await db.Set<CategoryTally>().Where(x => x.Count != 0 || x.Repeats != 0)
+            .Select(x => $"C {x.Code} {x.Day} {x.CategoryId} {x.Source} {x.Count} {x.Repeats}").ToListAsync();
+        return [.. t.Concat(f).Concat(r).Concat(c).Order(StringComparer.Ordinal)];
     }
 }

@@ -13,7 +13,8 @@ public sealed class FillNewTallies(GridDatabase database, RebuildTallies rebuild
     {
         await using (var db = database.CreateUnscoped(AuditActor.System))
         {
-            var missing = (!await db.Set<TicketTally>().AnyAsync(ct) && await db.Set<Ticket>().AnyAsync(ct))
+            // CategoryTallies came after the others: a database with tickets but none of them is rebuilt too.
+            var missing = ((!await db.Set<TicketTally>().AnyAsync(ct) || !await db.Set<CategoryTally>().AnyAsync(ct)) && await db.Set<Ticket>().AnyAsync(ct))
                 || (!await db.Set<RegistryTally>().AnyAsync(ct) && await db.Set<Person>().AnyAsync(ct));
             if (!missing) return;
         }

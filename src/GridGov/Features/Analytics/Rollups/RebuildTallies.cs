@@ -32,6 +32,7 @@ public sealed class RebuildTallies(GridDatabase database)
         await db.Set<TicketTally>().ExecuteDeleteAsync(ct);
         await db.Set<TicketFlowTally>().ExecuteDeleteAsync(ct);
         await db.Set<RegistryTally>().ExecuteDeleteAsync(ct);
+        await db.Set<CategoryTally>().ExecuteDeleteAsync(ct);
 
         long tickets = 0, records = 0;
         // A street's own rows (grid, community, street) come only from its range: written as it ends.
@@ -79,6 +80,7 @@ public sealed class RebuildTallies(GridDatabase database)
             {
                 Id = t.Id, GridCode = t.GridCode, ReportedAt = t.ReportedAt, UpdatedAt = t.UpdatedAt, Source = t.Source, State = t.State,
                 ClosedAt = t.ClosedAt, HandleDueAt = t.HandleDueAt, LeadDepartmentId = t.LeadDepartmentId, ReworkCount = t.ReworkCount,
+                CategoryId = t.CategoryId, PrimaryId = t.PrimaryId,
                 Description = "", AcceptLimit = "", DispatchLimit = "", HandleLimit = "", VerifyLimit = "",
             });
         await foreach (var t in rows.AsAsyncEnumerable().WithCancellation(ct)) { TallyRules.AddTicket(d, t, 1); n++; }

@@ -37,6 +37,19 @@ public class TicketFlowTally : IDerivedRow
     public long CloseMinutes { get; set; }
 }
 
+// Tickets by the China day they were reported, their category (the minor class) and source, and how
+// many of them are repeat complaints (linked to an earlier ticket of the same problem): what trends
+// and the comparison of sources read.
+public class CategoryTally : IDerivedRow
+{
+    public long Code { get; set; }
+    public int Day { get; set; }
+    public int CategoryId { get; set; }
+    public TicketSource Source { get; set; }
+    public long Count { get; set; }
+    public long Repeats { get; set; }
+}
+
 // Registry records in use (not removed), by kind (person, house, unit, focus, component) and key
 // (residency type, house use, unit kind, focus kind, component class).
 public class RegistryTally : IDerivedRow
@@ -73,5 +86,14 @@ sealed class RegistryTallyConfiguration : IEntityTypeConfiguration<RegistryTally
         b.Property(t => t.Kind).HasMaxLength(20);
         b.Property(t => t.Key).HasMaxLength(60);
         b.HasKey(t => new { t.Code, t.Kind, t.Key });
+    }
+}
+
+sealed class CategoryTallyConfiguration : IEntityTypeConfiguration<CategoryTally>
+{
+    public void Configure(EntityTypeBuilder<CategoryTally> b)
+    {
+        b.ToTable("CategoryTallies");
+        b.HasKey(t => new { t.Code, t.Day, t.CategoryId, t.Source });
     }
 }

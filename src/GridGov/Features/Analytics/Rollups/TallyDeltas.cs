@@ -34,9 +34,10 @@ public sealed class TallyDeltas : IWatchedWrite
     public Dictionary<(long Code, int Day, TicketSource Source, TicketState State), long> Tickets { get; } = [];
     public Dictionary<(long Code, int Day, long Department), FlowDelta> Flows { get; } = [];
     public Dictionary<(long Code, string Kind, string Key), long> Registry { get; } = [];
+    public Dictionary<(long Code, int Day, int Category, TicketSource Source), (long Count, long Repeats)> Categories { get; } = [];
     internal List<ClosedTicket> Closings { get; } = [];
 
-    public bool IsEmpty => Tickets.Count == 0 && Flows.Count == 0 && Registry.Count == 0 && Closings.Count == 0;
+    public bool IsEmpty => Tickets.Count == 0 && Flows.Count == 0 && Registry.Count == 0 && Categories.Count == 0 && Closings.Count == 0;
 
     public void AddTicket(long grid, int day, TicketSource source, TicketState state, long n)
     {
@@ -50,6 +51,16 @@ public sealed class TallyDeltas : IWatchedWrite
         foreach (var code in TallyCodes.Of(grid))
         foreach (var span in TallyCodes.Spans(day))
             Flows[(code, span, department)] = Flows.GetValueOrDefault((code, span, department)) + delta;
+    }
+
+    public void AddCategory(long grid, int day, int category, TicketSource source, long n, long repeats)
+    {
+        foreach (var code in TallyCodes.Of(grid))
+        foreach (var span in TallyCodes.Spans(day))
+        {
+            var (c, r) = Categories.GetValueOrDefault((code, span, category, source));
+            Categories[(code, span, category, source)] = (c + n, r + repeats);
+        }
     }
 
     public void AddRegistry(long grid, string kind, string key, long n)
@@ -83,6 +94,12 @@ public sealed class TallyDeltas : IWatchedWrite
         foreach (var (k, v) in Tickets.Where(x => x.Key.Code < minCode).ToList()) { into.Tickets[k] = into.Tickets.GetValueOrDefault(k) + v; Tickets.Remove(k); }
         foreach (var (k, v) in Flows.Where(x => x.Key.Code < minCode).ToList()) { into.Flows[k] = into.Flows.GetValueOrDefault(k) + v; Flows.Remove(k); }
         foreach (var (k, v) in Registry.Where(x => x.Key.Code < minCode).ToList()) { into.Registry[k] = into.Registry.GetValueOrDefault(k) + v; Registry.Remove(k); }
+        foreach (var (k, v) in Categories.Where(x => x.Key.Code < minCode).ToList())
+        {
+            var (c, r) = into.Categories.GetValueOrDefault(k);
+            into.Categories[k] = (c + v.Count, r + v.Repeats);
+            Categories.Remove(k);
+        }
     }
 
     // The deltas as new rows, for a rebuild into empty tables.
@@ -95,6 +112,11 @@ public sealed class TallyDeltas : IWatchedWrite
             {
                 Code = x.Key.Code, Day = x.Key.Day, DepartmentId = x.Key.Department, Created = x.Value.Created, Closed = x.Value.Closed,
                 ClosedOnTime = x.Value.OnTime, ClosedReworked = x.Value.Reworked, CloseMinutes = x.Value.Minutes,
+            })], ct);
+        await using (var w = new BulkWriter<CategoryTally>(db))
+            await w.InsertManyAsync([.. Categories.Where(x => x.Value != default).Select(x => new CategoryTally
+            {
+                Code = x.Key.Code, Day = x.Key.Day, CategoryId = x.Key.Category, Source = x.Key.Source, Count = x.Value.Count, Repeats = x.Value.Repeats,
             })], ct);
         await using (var w = new BulkWriter<RegistryTally>(db))
             await w.InsertManyAsync([.. Registry.Where(x => x.Value != 0).Select(x => new RegistryTally { Code = x.Key.Code, Kind = x.Key.Kind, Key = x.Key.Key, Count = x.Value })], ct);

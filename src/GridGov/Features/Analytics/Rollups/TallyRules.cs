@@ -35,6 +35,7 @@ public static class TallyRules
         var day = TallyCodes.Day(t.ReportedAt);
         d.AddTicket(t.GridCode, day, t.Source, t.State, sign);
         d.AddFlow(t.GridCode, day, 0, new FlowDelta(sign, 0, 0, 0, 0));
+        d.AddCategory(t.GridCode, day, t.CategoryId, t.Source, sign, IsRepeat(t) ? sign : 0);
         if (t.State == TicketState.Closed) d.Closings.Add(ClosedTicket.Of(t, sign) with { Added = sign > 0 ? t : null });
     }
 
@@ -51,6 +52,12 @@ public static class TallyRules
             d.AddFlow(before.GridCode, day.Item1, 0, new FlowDelta(-1, 0, 0, 0, 0));
             d.AddFlow(after.GridCode, day.Item2, 0, new FlowDelta(1, 0, 0, 0, 0));
         }
+        if (before.GridCode != after.GridCode || day.Item1 != day.Item2 || before.CategoryId != after.CategoryId || before.Source != after.Source
+            || IsRepeat(before) != IsRepeat(after))
+        {
+            d.AddCategory(before.GridCode, day.Item1, before.CategoryId, before.Source, -1, IsRepeat(before) ? -1 : 0);
+            d.AddCategory(after.GridCode, day.Item2, after.CategoryId, after.Source, 1, IsRepeat(after) ? 1 : 0);
+        }
         var (was, now) = (before.State == TicketState.Closed, after.State == TicketState.Closed);
         if (!was && !now) return;
         var (b, a) = (ClosedTicket.Of(before, -1), ClosedTicket.Of(after, 1));
@@ -58,6 +65,9 @@ public static class TallyRules
         if (was) d.Closings.Add(b);
         if (now) d.Closings.Add(a);
     }
+
+    // A repeat complaint (重复投诉): a ticket linked to an earlier one as the same problem.
+    static bool IsRepeat(Ticket t) => t.PrimaryId is not null;
 
     public static void AddRecord(TallyDeltas d, object record, int sign)
     {

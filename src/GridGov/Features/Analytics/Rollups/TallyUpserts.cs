@@ -19,6 +19,9 @@ static class TallyUpserts
         await UpsertAsync(db, "TicketFlowTallies", ["Code", "Day", "DepartmentId"], ["Created", "Closed", "ClosedOnTime", "ClosedReworked", "CloseMinutes"],
             d.Flows.Where(x => x.Value != default).OrderBy(x => x.Key)
                 .Select(x => new object[] { x.Key.Code, x.Key.Day, x.Key.Department, x.Value.Created, x.Value.Closed, x.Value.OnTime, x.Value.Reworked, x.Value.Minutes }), ct);
+        await UpsertAsync(db, "CategoryTallies", ["Code", "Day", "CategoryId", "Source"], ["Count", "Repeats"],
+            d.Categories.Where(x => x.Value != default).OrderBy(x => x.Key)
+                .Select(x => new object[] { x.Key.Code, x.Key.Day, x.Key.Category, x.Key.Source.ToString(), x.Value.Count, x.Value.Repeats }), ct);
         await UpsertAsync(db, "RegistryTallies", ["Code", "Kind", "Key"], ["Count"],
             d.Registry.Where(x => x.Value != 0).OrderBy(x => x.Key)
                 .Select(x => new object[] { x.Key.Code, x.Key.Kind, x.Key.Key, x.Value }), ct);

@@ -138,6 +138,32 @@ namespace GridGov.Host.Migrations.Postgres
                     b.ToTable("TicketKeywords", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.CategoryTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code", "Day", "CategoryId", "Source");
+
+                    b.ToTable("CategoryTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Analytics.Rollups.RegistryTally", b =>
                 {
                     b.Property<long>("Code")

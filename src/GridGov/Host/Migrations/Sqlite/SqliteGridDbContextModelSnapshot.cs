@@ -129,6 +129,32 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.ToTable("TicketKeywords", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.CategoryTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code", "Day", "CategoryId", "Source");
+
+                    b.ToTable("CategoryTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Analytics.Rollups.RegistryTally", b =>
                 {
                     b.Property<long>("Code")
