@@ -43,6 +43,11 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
             var t = tickets[random.Next(tickets.Count)];
             if (await NextMoveAsync(t.Id, random, tickets) is { } moved) { tickets[tickets.FindIndex(x => x.Id == t.Id)] = moved; moves++; }
         }
+        // At least one repeat complaint stays linked, whatever the walk did.
+        var first = await kit.ReportAsync("street", "井盖缺失，行人容易踩空", at: await kit.PointOfAsync(TicketKit.Grid));
+        var repeat = await kit.ReportAsync("street", "同一处井盖缺失，再次反映", at: await kit.PointOfAsync(TicketKit.Grid));
+        var linked = await kit.ActAsync("street", repeat.Id, LinkDuplicate, new { primaryId = first.Id });
+        Assert.True(linked.IsSuccessStatusCode, await linked.Content.ReadAsStringAsync());
         var records = await EditRegistryAsync(random);
         output.WriteLine($"{tickets.Count} tickets, {moves} moves, {records} registry edits");
 
@@ -100,7 +105,7 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
             TicketState.Dispatched => [("handler", ReportBack, new { note = "已修补" }), ("handler", ReportBack, new { note = "已修补" }), ("handler", Return, new { note = "非本部门" })],
             TicketState.Handled => [("grid", VerifyPass, null), ("grid", VerifyPass, null), ("grid", VerifyFail, new { note = "未修好" })],
             TicketState.Verified => [("chief", Close, null)],
-            TicketState.Duplicate => [("street", Unlink, null)],
+            TicketState.Duplicate => [("street", Unlink, new { note = "并非同一问题" })],
             TicketState.Closed => [],
             _ => [],
         };
