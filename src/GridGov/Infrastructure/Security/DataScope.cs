@@ -56,6 +56,23 @@ public sealed record DataScope(DataScopeKind Kind, long UnitCode, long UserId, I
         return IsCustom && CustomUnits.Any(u => { var r = OrgCode.Subtree(u); return gridCode >= r.From && gridCode <= r.To; });
     }
 
+    // Does the caller see every row of the unit's subtree, whoever dealt with it? Figures of a whole
+    // unit (the rollups, keyword sums) carry no scope of their own, so only such a caller may read
+    // them: not "unit only" or "self", nor department staff, who see their department's tickets only.
+    public bool SeesAllOf(long unit)
+    {
+        if (DepartmentId is not null) return false;
+        if (IsAll) return true;
+        var (from, to) = OrgCode.Subtree(unit);
+        bool Within(long top) => top > 0 && OrgCode.Subtree(top) is var r && r.From <= from && to <= r.To;
+        return Kind switch
+        {
+            DataScopeKind.UnitAndBelow => Within(UnitCode),
+            DataScopeKind.Custom => CustomUnits.Any(Within),
+            _ => false,
+        };
+    }
+
     // May an account with this scope give another account the scope (kind, unit, custom units)?
     // Never wider than its own: a subtree only inside its own view, "unit only" and "self" only at
     // its own unit, "all" only from "all".

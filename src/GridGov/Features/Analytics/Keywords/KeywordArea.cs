@@ -22,7 +22,7 @@ public sealed class KeywordAreas(GridDbContext db, CurrentUser user, Places plac
         if (OrgCode.LevelOf(code) is not { } level || !await db.OrgUnits.AnyAsync(u => u.Code == code, ct)) return null;
         var name = await places.NameAsync(code, ct) ?? code.ToString();
         var (from, to) = OrgCode.Subtree(code);
-        var whole = SeesWhole(user.Scope, code);
+        var whole = user.Scope.SeesAllOf(code);
         long[]? sums = !whole || level > OrgLevel.Street ? null
             : level == OrgLevel.District
                 // Its streets, and the street rows of the tickets placed on the district itself.
@@ -44,19 +44,4 @@ public sealed class KeywordAreas(GridDbContext db, CurrentUser user, Places plac
     async Task<long> TopAsync(CancellationToken ct) =>
         await db.OrgUnits.Where(u => u.ParentCode == null || !db.Set<OrgUnit>().Any(p => p.Code == u.ParentCode))
             .OrderBy(u => u.Code).Select(u => u.Code).FirstOrDefaultAsync(ct);
-
-    // Every ticket of the unit's subtree is the caller's to see, whoever dealt with it.
-    static bool SeesWhole(DataScope scope, long unit)
-    {
-        if (scope.DepartmentId is not null) return false;
-        if (scope.IsAll) return true;
-        var (from, to) = OrgCode.Subtree(unit);
-        bool Within(long top) { var r = OrgCode.Subtree(top); return r.From <= from && to <= r.To; }
-        return scope.Kind switch
-        {
-            DataScopeKind.UnitAndBelow => scope.UnitCode > 0 && Within(scope.UnitCode),
-            DataScopeKind.Custom => scope.CustomUnits.Any(Within),
-            _ => false,
-        };
-    }
 }
