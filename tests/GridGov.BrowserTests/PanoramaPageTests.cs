@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 namespace GridGov.BrowserTests;
 
 // 全景态势 at an office screen: drill down on the map from the city to a grid and back with the
-// breadcrumb, the figures following; a ticket reported meanwhile shows without a reload.
+// breadcrumb, the figures following; a ticket reported meanwhile shows without a reload; a patrol's
+// track shows when 巡查轨迹 is ticked.
 [Collection(BrowserCollection.Name)]
 public sealed class PanoramaPageTests(BrowserApp app)
 {
@@ -70,14 +71,70 @@ public sealed class PanoramaPageTests(BrowserApp app)
         await BrowserApp.ShotAsync(page, "panorama-street-live-1366");
     }
 
+    [Fact]
+    public async Task Ticking_patrol_tracks_draws_the_patrols_of_the_street()
+    {
+        var patrol = await PatrolAsync();
+        var page = await app.LoginAsync("street");
+        await page.SetViewportSizeAsync(1366, 768);
+        await BrowserApp.OpenAsync(page, "/panorama");
+        var map = page.Locator("#pano-map");
+        await Assertions.Expect(page.Locator("#pano-map[data-ready]")).ToBeVisibleAsync();
+        // Off by default: no line until the layer is ticked.
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-tracks", "0");
+        var newToday = await page.Locator("#today-new .ant-statistic-content-value").InnerTextAsync();
+
+        await page.Locator("#layer-tracks").ClickAsync();
+        await Assertions.Expect(page.Locator($"#pano-map path.gg-track[data-patrol='{patrol}']")).ToHaveCountAsync(1);
+        Assert.True(int.Parse((await map.GetAttributeAsync("data-tracks"))!) >= 1);
+        // The tooltip names the worker and gives the length.
+        await page.Locator($"#pano-map path.gg-track[data-patrol='{patrol}']").HoverAsync(new() { Force = true });
+        await Assertions.Expect(page.Locator(".leaflet-tooltip", new() { HasText = "公里" })).ToContainTextAsync("公里");
+        await Assertions.Expect(page.Locator("#today-new .ant-statistic-content-value")).ToHaveTextAsync(newToday);
+        await BrowserApp.ShotAsync(page, "panorama-tracks-1366");
+
+        await page.Locator("#layer-tracks").ClickAsync();
+        await Assertions.Expect(page.Locator("#pano-map path.gg-track")).ToHaveCountAsync(0);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-tracks", "0");
+    }
+
     // The grid worker reports through the API, as the phone would.
     async Task ReportAsync(string text)
     {
         var (lon, lat) = await app.GridPointAsync("grid");
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "grid", password = app.Password("grid") });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        using var http = await GridClientAsync();
         var made = await http.PostAsJsonAsync("/api/v1/tickets", new { categoryCode = "C0118", description = text, lon, lat });
         Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
+    }
+
+    // The grid worker walks 150 m north through the grid, as the phone would record it; a patrol
+    // left running by another test is ended first (one runs at a time).
+    async Task<long> PatrolAsync()
+    {
+        var (lon, lat) = await app.GridPointAsync("grid");
+        using var http = await GridClientAsync();
+        var t0 = DateTime.UtcNow.AddMinutes(-5);
+        var start = await http.PostAsJsonAsync("/api/v1/terminal/patrols", new { clientStartedAt = t0.ToString("O") });
+        if (start.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            var running = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("patrolId").GetInt64();
+            await http.PostAsJsonAsync($"/api/v1/terminal/patrols/{running}/end", new { });
+            start = await http.PostAsJsonAsync("/api/v1/terminal/patrols", new { clientStartedAt = t0.ToString("O") });
+        }
+        Assert.True(start.IsSuccessStatusCode, await start.Content.ReadAsStringAsync());
+        var id = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var points = Enumerable.Range(0, 4).Select(i => new { at = t0.AddMinutes(i + 0.5).ToString("O"), lon, lat = lat + i * 0.00045, accuracy = 10 }).ToArray();
+        var added = await http.PostAsJsonAsync($"/api/v1/terminal/patrols/{id}/points", new { points });
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        Assert.True((await http.PostAsJsonAsync($"/api/v1/terminal/patrols/{id}/end", new { })).IsSuccessStatusCode);
+        return id;
+    }
+
+    async Task<HttpClient> GridClientAsync()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "grid", password = app.Password("grid") });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return http;
     }
 }

@@ -12,6 +12,15 @@ static class PanoramaPeriods
         PanoramaPeriod.Today => "今日", PanoramaPeriod.Week => "本周", PanoramaPeriod.Month => "本月", _ => "本年",
     };
 
+    // The first China day of the period (a week starts on Monday), for what is read by time, not tallies.
+    public static DateOnly Start(PanoramaPeriod p, DateOnly today) => p switch
+    {
+        PanoramaPeriod.Today => today,
+        PanoramaPeriod.Week => today.AddDays(-(((int)today.DayOfWeek + 6) % 7)),
+        PanoramaPeriod.Month => new(today.Year, today.Month, 1),
+        _ => new(today.Year, 1, 1),
+    };
+
     public static (int From, int To, bool Single) Days(PanoramaPeriod p, DateOnly today)
     {
         var day = TallyCodes.Day(today);
@@ -21,7 +30,7 @@ static class PanoramaPeriods
             case PanoramaPeriod.Month: return (TallyCodes.Month(today.Year, today.Month), 0, true);
             case PanoramaPeriod.Year: return (TallyCodes.Year(today.Year), 0, true);
             default:
-                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+                var monday = Start(p, today);
                 return (TallyCodes.Day(monday), TallyCodes.Day(monday.AddDays(6)), false);
         }
     }

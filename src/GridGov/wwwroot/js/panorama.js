@@ -1,5 +1,5 @@
 // The panorama: the unit's children as a choropleth of their ticket counts (click to drill down),
-// open tickets coloured by state, components, and the charts beside the map. Vector layers, over the
+// open tickets coloured by state, components, patrol tracks, and the charts beside the map. Vector layers, over the
 // city's base map when it set one (basemap.js).
 import { createMap, hasTiles, setting } from './basemap.js';
 import { makeChart, dispose as disposeChart } from './charts.js';
@@ -23,7 +23,7 @@ export function render(id, collection, counts, page) {
   if (!el) return;
   const map = createMap(el, { zoomControl: true, attributionControl: false, zoomSnap: 0.25 });
   const fill = hasTiles(setting()) ? 0.55 : 0.85;
-  const view = { map, page, points: L.layerGroup().addTo(map), parts: L.layerGroup().addTo(map), counts };
+  const view = { map, page, tracks: L.layerGroup().addTo(map), points: L.layerGroup().addTo(map), parts: L.layerGroup().addTo(map), counts };
   views.set(id, view);
   const drawn = collection.features.filter(f => f.geometry);
   const max = Math.max(0, ...drawn.map(f => counts[f.properties.code] || 0));
@@ -99,6 +99,37 @@ export function points(id, tickets, components, showTickets, showParts) {
   if (showParts) for (const c of components) {
     L.circleMarker([c.lat, c.lon], { radius: 3, weight: 0, fillColor: '#595959', fillOpacity: 0.7 }).bindTooltip(c.name).addTo(view.parts);
   }
+}
+
+// Patrol tracks: one line each, in a few colours so that neighbouring walks tell apart; the tooltip
+// says who walked, when (China time, as sent) and how far. data-tracks counts the lines drawn.
+const trackColours = ['#722ed1', '#eb2f96', '#08979c', '#d4380d', '#389e0d', '#1d39c4'];
+
+export function tracks(id, list) {
+  const view = views.get(id);
+  if (!view) return;
+  view.tracks.clearLayers();
+  let drawn = 0;
+  (list ?? []).forEach((t, i) => {
+    if (t.line.length < 2) return;
+    const time = `${clock(t.startedAt, true)} – ${t.endedAt ? clock(t.endedAt, t.endedAt.slice(0, 10) !== t.startedAt.slice(0, 10)) : '进行中'}`;
+    L.polyline(t.line.map(p => [p[1], p[0]]), { color: trackColours[i % trackColours.length], weight: 3, opacity: 0.9, className: 'gg-track' })
+      .bindTooltip(`${escapeHtml(t.workerName)}（${escapeHtml(t.gridName)}）<br/><small>${time} · ${t.km.toFixed(2)} 公里</small>`, { sticky: true })
+      .on('add', e => e.target.getElement()?.setAttribute('data-patrol', String(t.id)))
+      .addTo(view.tracks);
+    drawn++;
+  });
+  document.getElementById(id)?.setAttribute('data-tracks', String(drawn));
+}
+
+// "2025-03-01T09:05:00" → "03-01 09:05", or "09:05" for the end of a walk on its start's day.
+function clock(at, withDate) {
+  return (withDate ? at.slice(5, 10) + ' ' : '') + at.slice(11, 16);
+}
+
+// Names are the people's own: text, never markup.
+function escapeHtml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
 export function dispose(id) {

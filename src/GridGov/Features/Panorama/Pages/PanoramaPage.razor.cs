@@ -16,7 +16,11 @@ public partial class PanoramaPage
     PanoramaPeriod period = PanoramaPeriod.Year;
     PanoramaFigures? figures;
     PanoramaPoints? points;
-    bool notFound, showTickets = true, showParts;
+    // The tracks are read only while their layer is on, and again only for another unit or period.
+    PanoramaTracks? tracks;
+    (long Unit, PanoramaPeriod Period)? tracksRead;
+    object? tracksOnMap;
+    bool notFound, showTickets = true, showParts, showTracks;
     IJSObjectReference? module;
     DotNetObjectReference<PanoramaPage>? self;
     long? drawn;
@@ -43,7 +47,16 @@ public partial class PanoramaPage
             var code = figures.Unit.Code;
             var parts = showParts;
             points = (await Cases.RunAsync<GetPanoramaPoints, Result<PanoramaPoints>>(u => u.HandleAsync(code, parts))).Value;
+            await LoadTracksAsync();
         }
+    }
+
+    async Task LoadTracksAsync()
+    {
+        if (!showTracks || figures is null || tracksRead == (figures.Unit.Code, period)) return;
+        var (code, p) = (figures.Unit.Code, period);
+        tracks = (await Cases.RunAsync<GetPanoramaTracks, Result<PanoramaTracks>>(u => u.HandleAsync(code, p))).Value;
+        tracksRead = (code, p);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -52,7 +65,8 @@ public partial class PanoramaPage
         module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/panorama.js");
         self ??= DotNetObjectReference.Create(this);
         var code = figures.Unit.Code;
-        if (drawn != code)
+        var fresh = drawn != code;
+        if (fresh)
         {
             drawn = code;
             var json = (await Cases.RunAsync<GetChildrenGeoJson, Result<string>>(u => u.HandleAsync(code))).Value ?? "{\"features\":[]}";
@@ -60,6 +74,13 @@ public partial class PanoramaPage
         }
         else await module.InvokeVoidAsync("recolour", "pano-map", Counts());
         await module.InvokeVoidAsync("points", "pano-map", points?.Tickets ?? [], points?.Components ?? [], showTickets, showParts);
+        // Sent again only when they changed or the map was drawn anew: a city's tracks are not small.
+        var shown = showTracks ? tracks : null;
+        if (fresh || !ReferenceEquals(shown, tracksOnMap))
+        {
+            tracksOnMap = shown;
+            await module.InvokeVoidAsync("tracks", "pano-map", shown?.Tracks ?? []);
+        }
         await module.InvokeVoidAsync("donut", "chart-source", $"{figures.Unit.Name}{figures.PeriodName}事件来源", figures.TicketsBySource);
         await module.InvokeVoidAsync("bars", "chart-state", $"{figures.Unit.Name}{figures.PeriodName}事件状态", figures.TicketsByState);
     }
@@ -85,6 +106,23 @@ public partial class PanoramaPage
     {
         (showTickets, showParts) = (tickets, parts);
         await LoadAsync();
+    }
+
+    // Only the tracks are read: the figures and points stay as they are.
+    async Task ToggleTracksAsync(bool on)
+    {
+        showTracks = on;
+        // Ticked again later, the layer reads the patrols recorded meanwhile.
+        if (!on) (tracks, tracksRead) = (null, null);
+        await LoadTracksAsync();
+    }
+
+    IEnumerable<string> Notes()
+    {
+        if (points is { } pt && (pt.TicketsTotal > pt.Tickets.Count || pt.ComponentsTotal > pt.Components.Count))
+            yield return $"点位较多，地图上显示最新的 {pt.Limit} 个（事件共 {pt.TicketsTotal} 件，部件共 {pt.ComponentsTotal} 个）；请下钻查看。";
+        if (showTracks && tracks is { } t && t.Total > t.Tracks.Count)
+            yield return $"巡查较多，地图上显示最新的 {t.Limit} 条轨迹（{PeriodName(period)}共 {t.Total} 条）；请下钻或选较短的时段查看。";
     }
 
     async Task FullscreenAsync() => await JS.InvokeVoidAsync("eval", "document.getElementById('panorama').requestFullscreen()");
