@@ -109,9 +109,10 @@ function subdomainsOf(text) {
   return !text ? 'abc' : text.includes(',') ? text.split(',') : text;
 }
 
-// Leaflet writes the attribution as HTML: the text a settings form took is escaped first.
-function escape(text) {
-  return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+// Leaflet writes tooltips and the attribution as HTML: text people typed (names, a settings form) is
+// escaped first, so it stays text.
+export function escapeHtml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
 function layerOptions(s) {
@@ -129,7 +130,7 @@ export function unusable(template) {
 
 export function addTiles(map, s) {
   const layer = (template, options) => template && !unusable(template) ? L.tileLayer(template, Object.assign(layerOptions(s), options)).addTo(map) : null;
-  const base = layer(s.tileUrl, { className: 'gg-basemap-tiles', attribution: s.attribution ? escape(s.attribution) : '' });
+  const base = layer(s.tileUrl, { className: 'gg-basemap-tiles', attribution: s.attribution ? escapeHtml(s.attribution) : '' });
   const labels = layer(s.annotationUrl, { className: 'gg-basemap-labels' });
   return { base, labels };
 }

@@ -1,6 +1,6 @@
 // The component page's small map: the area's outline and the filtered components as points coloured
 // by state, drawn as vector layers (over the city's base map, if any: basemap.js).
-import { createMap } from './basemap.js';
+import { createMap, escapeHtml } from './basemap.js';
 const maps = new Map();
 // The form's map: its pin and the bounds of the area drawn on it.
 const pins = new Map();
@@ -20,7 +20,7 @@ export function show(id, areaGeojson, points) {
     pointToLayer: (f, latlng) => {
       const c = f.properties.condition;
       return L.circleMarker(latlng, { radius: 5, weight: 1, color: '#ffffff', fillColor: (typeof c === 'number' ? byIndex[c] : byName[c]) ?? '#1677ff', fillOpacity: 0.95 })
-        .bindTooltip(`${f.properties.className ?? ''} · ${f.properties.conditionName}<br>${f.properties.code}`);
+        .bindTooltip(`${escapeHtml(f.properties.className)} · ${escapeHtml(f.properties.conditionName)}<br>${escapeHtml(f.properties.code)}`);
     },
   });
   const count = layer.getLayers().length;

@@ -1,7 +1,7 @@
 // The org map: the selected unit's outline and its children's boundaries as vector layers
 // (a base map goes underneath when the city set one: basemap.js). Clicking a child asks the page to
 // drill down to it.
-import { createMap, hasTiles, setting } from './basemap.js';
+import { createMap, escapeHtml, hasTiles, setting } from './basemap.js';
 const maps = new Map();
 
 const palette = ['#1677ff', '#13c2c2', '#52c41a', '#faad14', '#eb2f96', '#722ed1', '#fa541c', '#2f54eb', '#a0d911', '#fa8c16'];
@@ -30,7 +30,7 @@ export function render(id, collection, page) {
     onEachFeature: (f, layer) => {
       const p = f.properties;
       layer.options.className = 'gg-unit';
-      layer.bindTooltip(`${p.name}<br/><small>${p.levelName} ${p.code}${p.children ? ' · 下级 ' + p.children + ' 个' : ''}</small>`, { sticky: true });
+      layer.bindTooltip(`${escapeHtml(p.name)}<br/><small>${p.levelName} ${p.code}${p.children ? ' · 下级 ' + p.children + ' 个' : ''}</small>`, { sticky: true });
       layer.on('mouseover', () => layer.setStyle({ fillOpacity: 0.8, weight: 2 }));
       layer.on('mouseout', () => children.resetStyle(layer));
       layer.on('click', () => page.invokeMethodAsync('DrillDown', String(p.code)));

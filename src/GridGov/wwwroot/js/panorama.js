@@ -1,7 +1,7 @@
 // The panorama: the unit's children as a choropleth of their ticket counts (click to drill down),
 // open tickets coloured by state, components, patrol tracks, and the charts beside the map. Vector layers, over the
 // city's base map when it set one (basemap.js).
-import { createMap, hasTiles, setting } from './basemap.js';
+import { createMap, escapeHtml, hasTiles, setting } from './basemap.js';
 import { makeChart, dispose as disposeChart } from './charts.js';
 const views = new Map();
 
@@ -36,7 +36,7 @@ export function render(id, collection, counts, page) {
     style: f => ({ color: '#ffffff', weight: 1.2, fillColor: colourFor(counts[f.properties.code], max), fillOpacity: fill }),
     onEachFeature: (f, layer) => {
       const p = f.properties;
-      layer.bindTooltip(`${p.name}<br/><small>事件 ${counts[p.code] || 0} 件</small>`, { sticky: true });
+      layer.bindTooltip(`${escapeHtml(p.name)}<br/><small>事件 ${counts[p.code] || 0} 件</small>`, { sticky: true });
       layer.on('mouseover', () => layer.setStyle({ weight: 3, color: '#fa8c16' }));
       layer.on('mouseout', () => children.resetStyle(layer));
       layer.on('click', () => page.invokeMethodAsync('DrillDown', String(p.code)));
@@ -125,11 +125,6 @@ export function tracks(id, list) {
 // "2025-03-01T09:05:00" → "03-01 09:05", or "09:05" for the end of a walk on its start's day.
 function clock(at, withDate) {
   return (withDate ? at.slice(5, 10) + ' ' : '') + at.slice(11, 16);
-}
-
-// Names are the people's own: text, never markup.
-function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
 export function dispose(id) {

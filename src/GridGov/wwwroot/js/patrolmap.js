@@ -1,6 +1,6 @@
 // 巡查轨迹 (the office's /patrols): the unit's grids coloured by how much of each was walked, and
 // the patrols' tracks as lines, drawn as vector layers (over the city's base map, if any: basemap.js).
-import { createMap } from './basemap.js';
+import { createMap, escapeHtml } from './basemap.js';
 const maps = new Map();
 const palette = ['#1677ff', '#722ed1', '#13c2c2', '#eb2f96', '#fa8c16', '#2f54eb', '#52c41a', '#a0d911'];
 
@@ -27,7 +27,7 @@ export function show(id, collection, coverage, tracks) {
     onEachFeature: (f, layer) => {
       const c = byGrid.get(String(f.properties.code));
       const text = c ? (c.uncovered ? '未巡查' : `覆盖 ${c.share == null ? '—' : Math.round(c.share * 100) + '%'} · 巡查 ${c.patrols} 次`) : '';
-      layer.bindTooltip(`${f.properties.name}${text ? '<br>' + text : ''}`, { sticky: true });
+      layer.bindTooltip(`${escapeHtml(f.properties.name)}${text ? '<br>' + text : ''}`, { sticky: true });
     },
   }).addTo(map);
   const lines = L.featureGroup().addTo(map);
@@ -37,7 +37,7 @@ export function show(id, collection, coverage, tracks) {
     const colour = palette[i % palette.length];
     const at = new Date(t.startedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
     const km = t.distanceMeters < 1000 ? `${Math.round(t.distanceMeters)} 米` : `${(t.distanceMeters / 1000).toFixed(2)} 公里`;
-    const tip = `${t.workerName} · ${at} 开始 · ${km}`;
+    const tip = `${escapeHtml(t.workerName)} · ${at} 开始 · ${km}`;
     const line = latlngs.length > 1 ? L.polyline(latlngs, { color: colour, weight: 3, opacity: 0.9 }).bindTooltip(tip, { sticky: true }) : null;
     const start = L.circleMarker(latlngs[0], { radius: 4, color: '#fff', weight: 1, fillColor: colour, fillOpacity: 1 }).bindTooltip(tip);
     const group = L.featureGroup([line, start].filter(Boolean)).addTo(lines);
