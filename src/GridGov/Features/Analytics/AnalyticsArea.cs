@@ -1,5 +1,6 @@
 using GridGov.Features.Analytics.Keywords;
 using GridGov.Features.Analytics.Rollups;
+using GridGov.Features.Analytics.Trends;
 using GridGov.Features.Analytics.Warnings;
 using GridGov.Infrastructure.Cli;
 
@@ -15,6 +16,7 @@ public static class AnalyticsArea
         services.AddCommand(RebuildTalliesCommand.Command);
         services.AddWarnings();
         services.AddKeywords();
+        services.AddTrends();
         return services;
     }
 
@@ -22,5 +24,6 @@ public static class AnalyticsArea
     {
         api.MapWarnings(app);
         api.MapKeywords();
+        api.MapTrends();
     }
 }

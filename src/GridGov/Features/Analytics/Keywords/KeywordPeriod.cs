@@ -29,23 +29,13 @@ public sealed record KeywordPeriod(DateOnly From, DateOnly To)
     public static Result<KeywordPeriod> Parse(string? from, string? to, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
-        var f = Date(from, "from", "起始日期", errors);
-        var t = Date(to, "to", "截止日期", errors);
+        var f = AnalysisDates.Parse(from, "from", "起始日期", errors);
+        var t = AnalysisDates.Parse(to, "to", "截止日期", errors);
         if (errors.Count > 0) return Result<KeywordPeriod>.Invalid(errors);
         var end = t ?? (f is { } start && start > today ? start : today);
         var begin = f ?? end.AddDays(1 - DefaultDays);
         if (end < begin) return Result<KeywordPeriod>.Invalid("to", "截止日期不能早于起始日期");
         if (end.DayNumber - begin.DayNumber + 1 > MaxDays) return Result<KeywordPeriod>.Invalid("to", $"查询期间不能超过 {MaxDays} 天");
         return Result<KeywordPeriod>.Ok(new(begin, end));
-    }
-
-    static DateOnly? Date(string? text, string field, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            errors[field] = [$"{name}“{text.Trim()}”格式不正确，应为 年-月-日，如 2026-01-31"];
-        else if (d.Year is < 2000 or > 2100) errors[field] = [$"{name}应在 2000 年至 2100 年之间"];
-        else return d;
-        return null;
     }
 }

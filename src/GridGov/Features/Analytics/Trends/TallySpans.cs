@@ -1,0 +1,25 @@
+using GridGov.Features.Analytics.Rollups;
+
+namespace GridGov.Features.Analytics.Trends;
+
+// Which tally rows a range of days is: the whole months inside it as month rows (one row per key
+// instead of thirty), the days at its ends as day rows.
+public readonly record struct TallySpan(int Lo, int Hi, bool Months);
+
+public static class TallySpans
+{
+    public static List<TallySpan> Of(DateOnly from, DateOnly to)
+    {
+        var spans = new List<TallySpan>();
+        var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var end = to.AddDays(1);
+        var last = new DateOnly(end.Year, end.Month, 1); // the first day after the whole months
+        if (first >= last) return [Days(from, to)];
+        if (from < first) spans.Add(Days(from, first.AddDays(-1)));
+        spans.Add(new(TallyCodes.Month(first.Year, first.Month), TallyCodes.Month(last.AddMonths(-1).Year, last.AddMonths(-1).Month), true));
+        if (last <= to) spans.Add(Days(last, to));
+        return spans;
+    }
+
+    public static TallySpan Days(DateOnly from, DateOnly to) => new(TallyCodes.Day(from), TallyCodes.Day(to), false);
+}

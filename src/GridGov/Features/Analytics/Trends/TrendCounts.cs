@@ -1,0 +1,80 @@
+using GridGov.Features.Analytics.Rollups;
+using GridGov.Features.Tickets;
+using GridGov.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGov.Features.Analytics.Trends;
+
+public enum TrendBy { None, Source, Category, State }
+
+// What a trend counts: tickets reported, optionally of some categories (minor ids) or one source.
+public sealed record TrendFilter(int[]? Categories, TicketSource? Source);
+
+// Sums of tally rows for one unit or a few, always in SQL: a question reads at most a few thousand
+// summed rows, whatever the number of tickets behind them.
+public sealed class TrendCounts(GridDbContext db)
+{
+    // Per tally row date (a day, or yyyymm00 for month rows) and key of `by` (the source's, state's or
+    // category's number; 0 for None).
+    public async Task<List<(int Day, int Key, long N)>> SeriesAsync(long code, TallySpan span, TrendBy by, TrendFilter f, CancellationToken ct)
+    {
+        if (by == TrendBy.State)
+        {
+            var s = db.Set<TicketTally>().Where(t => t.Code == code && t.Day >= span.Lo && t.Day <= span.Hi);
+            s = span.Months ? s.Where(t => t.Day % 100 == 0 && t.Day % 10_000 != 0) : s.Where(t => t.Day % 100 != 0);
+            if (f.Source is { } src) s = s.Where(t => t.Source == src);
+            return (await s.GroupBy(t => new { t.Day, t.State }).Select(g => new { g.Key.Day, g.Key.State, N = g.Sum(t => t.Count) }).ToListAsync(ct))
+                .Select(x => (x.Day, (int)x.State, x.N)).ToList();
+        }
+        var q = Rows([code], span, f);
+        return by switch
+        {
+            TrendBy.Source => (await q.GroupBy(t => new { t.Day, t.Source }).Select(g => new { g.Key.Day, g.Key.Source, N = g.Sum(t => t.Count) }).ToListAsync(ct))
+                .Select(x => (x.Day, (int)x.Source, x.N)).ToList(),
+            TrendBy.Category => (await q.GroupBy(t => new { t.Day, t.CategoryId }).Select(g => new { g.Key.Day, g.Key.CategoryId, N = g.Sum(t => t.Count) }).ToListAsync(ct))
+                .Select(x => (x.Day, x.CategoryId, x.N)).ToList(),
+            _ => (await q.GroupBy(t => t.Day).Select(g => new { Day = g.Key, N = g.Sum(t => t.Count) }).ToListAsync(ct))
+                .Select(x => (x.Day, 0, x.N)).ToList(),
+        };
+    }
+
+    // Totals over a range by unit code and category: (code, category id) → (tickets, repeats).
+    public async Task<Dictionary<(long Code, int Category), (long N, long Repeats)>> ByCodeAndCategoryAsync(
+        long[] codes, DateOnly from, DateOnly to, TrendFilter f, CancellationToken ct)
+    {
+        var sums = new Dictionary<(long, int), (long, long)>();
+        foreach (var span in TallySpans.Of(from, to))
+            foreach (var x in await Rows(codes, span, f).GroupBy(t => new { t.Code, t.CategoryId })
+                         .Select(g => new { g.Key.Code, g.Key.CategoryId, N = g.Sum(t => t.Count), R = g.Sum(t => t.Repeats) }).ToListAsync(ct))
+            {
+                var (n, r) = sums.GetValueOrDefault((x.Code, x.CategoryId));
+                sums[(x.Code, x.CategoryId)] = (n + x.N, r + x.R);
+            }
+        return sums;
+    }
+
+    // Totals over a range by unit code, category and source, with repeats (the comparison of sources).
+    public async Task<List<(long Code, int Category, TicketSource Source, long N, long Repeats)>> BySourceAsync(
+        long[] codes, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var sums = new Dictionary<(long, int, TicketSource), (long N, long R)>();
+        foreach (var span in TallySpans.Of(from, to))
+            foreach (var x in await Rows(codes, span, new(null, null)).GroupBy(t => new { t.Code, t.CategoryId, t.Source })
+                         .Select(g => new { g.Key.Code, g.Key.CategoryId, g.Key.Source, N = g.Sum(t => t.Count), R = g.Sum(t => t.Repeats) }).ToListAsync(ct))
+            {
+                var (n, r) = sums.GetValueOrDefault((x.Code, x.CategoryId, x.Source));
+                sums[(x.Code, x.CategoryId, x.Source)] = (n + x.N, r + x.R);
+            }
+        return [.. sums.Where(s => s.Value.N != 0 || s.Value.R != 0).Select(s => (s.Key.Item1, s.Key.Item2, s.Key.Item3, s.Value.N, s.Value.R))];
+    }
+
+    IQueryable<CategoryTally> Rows(long[] codes, TallySpan span, TrendFilter f)
+    {
+        var q = codes.Length == 1 ? db.Set<CategoryTally>().Where(t => t.Code == codes[0]) : db.Set<CategoryTally>().Where(t => codes.Contains(t.Code));
+        q = q.Where(t => t.Day >= span.Lo && t.Day <= span.Hi);
+        q = span.Months ? q.Where(t => t.Day % 100 == 0 && t.Day % 10_000 != 0) : q.Where(t => t.Day % 100 != 0);
+        if (f.Categories is { } cats) q = q.Where(t => cats.Contains(t.CategoryId));
+        if (f.Source is { } s) q = q.Where(t => t.Source == s);
+        return q;
+    }
+}
