@@ -9,8 +9,8 @@ public sealed class HomeTests(BrowserApp app)
     public async Task The_admin_sees_nanjing_on_the_workbench_and_on_the_map()
     {
         var page = await app.LoginAsync("admin");
-        await Assertions.Expect(page.Locator(".ant-card-head-title").First).ToContainTextAsync("南京市");
-        await Assertions.Expect(page.Locator(".ant-statistic-content-value").Nth(2)).ToContainTextAsync("1,322");
+        await Assertions.Expect(page.Locator("#area-overview .ant-card-head-title").First).ToContainTextAsync("南京市");
+        await Assertions.Expect(page.Locator("#area-overview .ant-statistic-content-value").Nth(2)).ToContainTextAsync("1,322");
         // The chart of the districts is drawn (SVG: its labels are text in the page).
         await Assertions.Expect(page.Locator("#chart-3201 svg text", new() { HasText = "江宁区" })).ToHaveCountAsync(1);
         await BrowserApp.ShotAsync(page, "home-admin");

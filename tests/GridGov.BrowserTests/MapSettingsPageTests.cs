@@ -100,6 +100,8 @@ public sealed class MapSettingsPageTests(BrowserApp app)
 
         // The button is the icon in the chart's top right corner: hovering shows its Chinese title, a
         // click downloads the file.
+        // The chart is below the workbench's own work: scrolled to, so that the mouse can reach it.
+        await chart.ScrollIntoViewIfNeededAsync();
         var at = await page.EvaluateAsync<double[]?>("""
             () => {
               const el = document.getElementById('chart-3201');

@@ -7,6 +7,7 @@ using GridGov.Features.Panorama;
 using GridGov.Features.Registry;
 using GridGov.Features.Terminal;
 using GridGov.Features.Tickets;
+using GridGov.Features.Workbench;
 using GridGov.Infrastructure;
 using GridGov.Infrastructure.Security;
 using Scalar.AspNetCore;
@@ -29,6 +30,7 @@ static class GridGovHost
         services.AddTerminal();
         services.AddAnalytics();
         services.AddPanorama();
+        services.AddWorkbench();
         services.AddScoped<FirstStart>();
         services.AddHostedService<WarmUp>();
     }
@@ -62,6 +64,7 @@ static class GridGovHost
         api.MapTerminal(app);
         api.MapAnalytics(app);
         api.MapPanorama();
+        api.MapWorkbench();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -16,6 +16,10 @@ public static class DependencyRules
         "Identity" => [.. Plumbing, "Organization"],
         // The panorama draws Analytics' rollups and Terminal's patrol tracks on the map (ADR 0016).
         "Panorama" => [.. Common, .. LoopAndRegister, "Analytics", "Terminal"],
+        // The workbench is every account's home page: it gathers the account's own work from the areas
+        // that hold it — queues and notices, the panorama's figures and the warnings, the grid worker's
+        // list — through their public use cases, and nothing uses it (ADR 0018).
+        "Workbench" => [.. Common, .. LoopAndRegister, "Analytics", "Panorama", "Terminal"],
         "Terminal" or "Analytics" or "Appraisal" or "Command" or "DataHub" => [.. Common, .. LoopAndRegister],
         _ => Common,
     };

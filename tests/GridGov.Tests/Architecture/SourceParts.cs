@@ -9,7 +9,7 @@ public static partial class SourceParts
     public const string Host = "Host", Infrastructure = "Infrastructure", Components = "Components";
 
     public static readonly string[] Areas =
-        ["Organization", "Identity", "Audit", "Tickets", "Registry", "Terminal", "Panorama", "Analytics", "Appraisal", "DataHub", "Command", "Admin"];
+        ["Organization", "Identity", "Audit", "Tickets", "Registry", "Terminal", "Panorama", "Analytics", "Appraisal", "DataHub", "Command", "Admin", "Workbench"];
 
     public static string SourceRoot()
     {

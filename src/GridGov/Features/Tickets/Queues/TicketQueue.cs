@@ -10,7 +10,8 @@ public sealed record TicketQuery(TicketQueue? Queue, string? Category, long? Are
 
 public sealed record TicketList(List<TicketSummary> Items, int Total, int Page, int PageSize);
 
-public sealed record QueueCount(TicketQueue Queue, string Name, int Count);
+// Overdue: how many of them are past their deadline (null for a queue it says nothing of: 督办).
+public sealed record QueueCount(TicketQueue Queue, string Name, int Count, int? Overdue = null);
 
 // What the queue use cases share: the queues' names and the area and state filters.
 static class TicketQueues
