@@ -1,5 +1,6 @@
 using GridGov.Features.Analytics.Keywords;
 using GridGov.Features.Analytics.Rollups;
+using GridGov.Features.Analytics.Sources;
 using GridGov.Features.Analytics.Trends;
 using GridGov.Features.Analytics.Warnings;
 using GridGov.Infrastructure.Cli;
@@ -17,6 +18,7 @@ public static class AnalyticsArea
         services.AddWarnings();
         services.AddKeywords();
         services.AddTrends();
+        services.AddSources();
         return services;
     }
 
@@ -25,5 +27,6 @@ public static class AnalyticsArea
         api.MapWarnings(app);
         api.MapKeywords();
         api.MapTrends();
+        api.MapSources();
     }
 }

@@ -1,0 +1,31 @@
+using System.Net;
+using GridGov.Features.Analytics.Sources;
+using GridGov.Tests.Infrastructure;
+
+namespace GridGov.Tests.Analytics.Trends;
+
+// 关联分析 on TrendKit's hand-made set, January to March 2024: A (community 1) is all hotline, with
+// one repeat complaint in March; B (community 2) was found by patrols and 数字城管 as well as reported.
+[Collection(NanjingCollection.Name)]
+public sealed class SourceComparisonTests(GridGovApp app)
+{
+    [Fact]
+    public async Task Sources_side_by_side_by_category_and_area_with_repeat_complaints()
+    {
+        var kit = await TrendKit.MakeAsync(app);
+        var r = await kit.ReadAsync<SourceReport>("admin", $"sources?unit={kit.Street}&from=2024-01-01&to=2024-03-31");
+        Assert.Equal(19, r.All.Total);
+        Assert.Equal((12L, 3L, 2L, 2L), (r.All.BySource["12345热线"], r.All.BySource["群众上报"], r.All.BySource["网格巡查"], r.All.BySource["数字城管"]));
+        var a = r.Categories.Single(c => c.Key == kit.A.Code);
+        Assert.Equal((12L, 12L, 0L, 0.0, 1L), (a.Total, a.Complaints, a.Patrol, a.PatrolShare, a.Repeats));
+        Assert.Equal(1.0 / 12, a.RepeatRate!.Value, 6);
+        var b = r.Categories.Single(c => c.Key == kit.B.Code);
+        Assert.Equal((7L, 3L, 2L, 0.4), (b.Total, b.Complaints, b.Patrol, b.PatrolShare));
+        Assert.Equal([12L, 7L], r.Areas.Where(x => x.Total > 0).Select(x => x.Total));
+        var cell = Assert.Single(r.RepeatCells);
+        Assert.Equal($"{kit.C1.Code}/{kit.A.Code}", cell.Key);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await kit.GetAsync("admin", $"sources?unit={kit.Street}&from=2024-04-01&to=2024-03-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync("street", $"sources?unit={kit.Street}")).StatusCode);
+    }
+}
