@@ -32,3 +32,16 @@ export function renderBeforeAfter(id, name, labels, daily, dateIndex) {
 }
 
 export function dispose(ids) { for (const id of ids) disposeChart(id); }
+
+// 关联分析: each category's tickets stacked by source group, the most frequent on top.
+export function renderSourceBars(id, name, categories, groups) {
+  makeChart(id, name, {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, right: 90 },
+    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, name: '件数' },
+    yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false } },
+    series: groups.map(g => ({ name: g.name, type: 'bar', stack: 'all', data: g.counts, barMaxWidth: 18 })),
+    color: ['#cf1322', '#fa8c16', '#1677ff', '#13c2c2', '#8c8c8c'],
+  });
+}

@@ -27,5 +27,15 @@ public sealed class SourceComparisonTests(GridGovApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await kit.GetAsync("admin", $"sources?unit={kit.Street}&from=2024-04-01&to=2024-03-01")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync("street", $"sources?unit={kit.Street}")).StatusCode);
+
+        // 导出: the table asked for, as XLSX; no table named is a 400 saying which to name.
+        var xlsx = await kit.GetAsync("admin", $"sources/export?table=areas&unit={kit.Street}&from=2024-01-01&to=2024-03-31");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: false).ToList();
+        Assert.Contains(rows, row => ((IDictionary<string, object?>)row).Values.Any(v => v?.ToString() == "12"));
+        var none = await kit.GetAsync("admin", $"sources/export?unit={kit.Street}");
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("\"table\"", await none.Content.ReadAsStringAsync());
     }
 }

@@ -22,6 +22,6 @@ public sealed class ExportTrend(GetTrend trend, XlsxExport export)
         ];
         columns.AddRange(r.Series.Select(s => new XlsxColumn<(int Index, TrendPoint Point)>(s.Name, x => s.Counts[x.Index], 12)));
         var filter = $"单位：{r.UnitName}；日期：{r.From:yyyy-MM-dd} 至 {r.To:yyyy-MM-dd}；{r.FilterText}";
-        return await export.FileAsync(r.Points.Select((p, i) => (i, p)), [.. columns], "TrendPoint", "趋势分析", filter, ct);
+        return await export.FileAsync(r.Points.Select((p, i) => (i, p)), [.. columns], nameof(TrendPoint), "趋势分析", filter, ct);
     }
 }
