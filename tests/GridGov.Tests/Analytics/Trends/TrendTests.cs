@@ -60,6 +60,9 @@ public sealed class TrendTests(GridGovApp app)
         Assert.Equal([5L, 2, 5], a.Points.Select(p => p.Count));
         Assert.Equal("+25.0%", a.Points[0].YearOnYear.Text);
         Assert.Equal([kit.A.Code], a.Series.Select(s => s.Key));
+        var areas = await kit.ReadAsync<TrendReport>("admin", $"trends?unit={kit.Street}&step=Month&from=2024-01-01&to=2024-03-31&by=Area");
+        Assert.Equal([$"{kit.C1.Code}=5,2,5", $"{kit.C2.Code}=3,4,0"], areas.Series.Select(s => $"{s.Key}={string.Join(",", s.Counts)}"));
+        Assert.Equal([8L, 6, 5], areas.Points.Select(p => p.Count));
         var community = await kit.ReadAsync<TrendReport>("admin", $"trends?unit={kit.C2.Code}&step=Month&from=2024-01-01&to=2024-03-31");
         Assert.Equal([3L, 4, 0], community.Points.Select(p => p.Count));
     }

@@ -26,14 +26,18 @@ public sealed class GetTrend(GridDbContext db, AnalysisUnits units, TrendCounts 
         var buckets = p.Buckets();
         // One bucket more before the first, for its 环比; the year before for 同比.
         var wide = new TrendPeriod(p.Before(p.From), p.To, p.Step);
-        var rows = await ReadAsync(unit.Code, wide, by, f, ct);
+        // Split by child unit: the unit's own rows still give the totals (a ticket placed on the unit
+        // itself, not in a grid, counts in no child).
+        var children = by == TrendBy.Area ? await units.ChildrenAsync(unit.Code, ct) : [];
+        var rows = await ReadAsync(unit.Code, wide, by == TrendBy.Area ? TrendBy.None : by, f, ct);
+        var split = by == TrendBy.Area ? await ReadAsync(unit.Code, p, by, f, ct, [.. children.Select(c => c.Code)]) : rows;
         var lastYear = await ReadAsync(unit.Code, new TrendPeriod(p.YearBefore(p.From), p.YearBefore(p.To) , p.Step), TrendBy.None, f, ct);
         long Sum(List<(DateOnly Date, int Key, long N)> r, DateOnly from, DateOnly to) => r.Where(x => x.Date >= from && x.Date <= to).Sum(x => x.N);
 
         var points = buckets.Select(b => new TrendPoint(b.Label, b.From, b.To, Sum(rows, b.From, b.To),
             new Growth(Sum(rows, b.From, b.To), Sum(rows, p.Before(b.From), b.From.AddDays(-1))),
             new Growth(Sum(rows, b.From, b.To), Sum(lastYear, p.YearBefore(b.From), p.YearBefore(b.To))))).ToList();
-        var series = Series(by, buckets, rows, groups);
+        var series = Series(by, buckets, split, groups, children);
 
         var total = points.Sum(x => x.Count);
         var (prev, ly) = (p.Previous, p.LastYear);
@@ -45,25 +49,28 @@ public sealed class GetTrend(GridDbContext db, AnalysisUnits units, TrendCounts 
     }
 
     // Day rows for days and weeks, month rows for months; each row with its first day.
-    async Task<List<(DateOnly Date, int Key, long N)>> ReadAsync(long code, TrendPeriod p, TrendBy by, TrendFilter f, CancellationToken ct)
+    async Task<List<(DateOnly Date, int Key, long N)>> ReadAsync(long code, TrendPeriod p, TrendBy by, TrendFilter f, CancellationToken ct,
+        long[]? areas = null)
     {
         var span = p.Step == TrendStep.Month
             ? new TallySpan(Rollups.TallyCodes.Month(p.From.Year, p.From.Month), Rollups.TallyCodes.Month(p.To.Year, p.To.Month), true)
             : TallySpans.Days(p.From, p.To);
-        return (await counts.SeriesAsync(code, span, by, f, ct))
+        return (await counts.SeriesAsync(code, span, by, f, ct, areas))
             .Select(x => (Rollups.TallyCodes.Date(span.Months ? x.Day + 1 : x.Day), x.Key, x.N)).ToList();
     }
 
     async Task<long> TotalAsync(long code, DateOnly from, DateOnly to, TrendFilter f, CancellationToken ct) =>
         (await counts.ByCodeAndCategoryAsync([code], from, to, f, ct)).Values.Sum(v => v.N);
 
-    static List<TrendSeries> Series(TrendBy by, List<TrendBucket> buckets, List<(DateOnly Date, int Key, long N)> rows, CategoryGroups groups)
+    static List<TrendSeries> Series(TrendBy by, List<TrendBucket> buckets, List<(DateOnly Date, int Key, long N)> rows, CategoryGroups groups,
+        List<(long Code, string Name)> children)
     {
         if (by == TrendBy.None) return [];
         (string Key, string Name) KeyOf(int k) => by switch
         {
             TrendBy.Source => (((TicketSource)k).ToString(), TicketNames.Source((TicketSource)k)),
             TrendBy.State => (((TicketState)k).ToString(), TicketFlow.StateName((TicketState)k)),
+            TrendBy.Area => (children[k].Code.ToString(), children[k].Name),
             _ => groups.MajorOf(k),
         };
         var all = rows.Where(r => r.Date >= buckets[0].From).GroupBy(r => KeyOf(r.Key))

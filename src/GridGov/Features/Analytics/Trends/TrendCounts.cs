@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridGov.Features.Analytics.Trends;
 
-public enum TrendBy { None, Source, Category, State }
+public enum TrendBy { None, Source, Category, State, Area }
 
 // What a trend counts: tickets reported, optionally of some categories (minor ids) or one source.
 public sealed record TrendFilter(int[]? Categories, TicketSource? Source);
@@ -15,9 +15,14 @@ public sealed record TrendFilter(int[]? Categories, TicketSource? Source);
 public sealed class TrendCounts(GridDbContext db)
 {
     // Per tally row date (a day, or yyyymm00 for month rows) and key of `by` (the source's, state's or
-    // category's number; 0 for None).
-    public async Task<List<(int Day, int Key, long N)>> SeriesAsync(long code, TallySpan span, TrendBy by, TrendFilter f, CancellationToken ct)
+    // category's number; for Area the index of the child in `areas`; 0 for None).
+    public async Task<List<(int Day, int Key, long N)>> SeriesAsync(long code, TallySpan span, TrendBy by, TrendFilter f, CancellationToken ct,
+        long[]? areas = null)
     {
+        if (by == TrendBy.Area)
+            return areas is not { Length: > 0 } ? []
+                : (await Rows(areas, span, f).GroupBy(t => new { t.Day, t.Code }).Select(g => new { g.Key.Day, g.Key.Code, N = g.Sum(t => t.Count) }).ToListAsync(ct))
+                    .Select(x => (x.Day, Array.IndexOf(areas, x.Code), x.N)).ToList();
         if (by == TrendBy.State)
         {
             var s = db.Set<TicketTally>().Where(t => t.Code == code && t.Day >= span.Lo && t.Day <= span.Hi);

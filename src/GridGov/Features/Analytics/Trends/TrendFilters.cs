@@ -11,7 +11,7 @@ public static class TrendFilters
         var errors = new Dictionary<string, string[]>();
         var b = TrendBy.None;
         if (!string.IsNullOrWhiteSpace(by) && !Enum.TryParse(by.Trim(), true, out b))
-            errors["by"] = ["分组方式应为 None（不分组）、Source（按来源）、Category（按类别）或 State（按状态）"];
+            errors["by"] = ["分组方式应为 None（不分组）、Source（按来源）、Category（按类别）、State（按状态）或 Area（按下级单位）"];
         int[]? ids = null;
         if (!string.IsNullOrWhiteSpace(category) && (ids = groups.IdsOf(category.Trim())) is null)
             errors["category"] = [$"没有编码为“{category.Trim()}”的事件类别"];

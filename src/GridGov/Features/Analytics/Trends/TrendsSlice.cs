@@ -20,7 +20,7 @@ public static class TrendsSlice
     {
         var g = api.MapGroup("/analytics/trends").WithTags("趋势分析").RequireAuthorization(Permissions.AnalyticsView);
         g.MapGet("", async ([AsParameters] TrendQuery q, GetTrend u, CancellationToken ct) => (await u.HandleAsync(q, ct)).ToHttp())
-            .WithName("GetTrend").WithSummary("趋势：单位在期间内按日、周或月的工单数，可按来源、状态或类别分组，含每期环比、同比，全期环比、同比，以及上升最多的类别和下级单位");
+            .WithName("GetTrend").WithSummary("趋势：单位在期间内按日、周或月的工单数，可按来源、状态、类别或下级单位分组，含每期环比、同比，全期环比、同比，以及上升最多的类别和下级单位");
         g.MapGet("/export", async ([AsParameters] TrendQuery q, ExportTrend u, CancellationToken ct) => await u.HandleAsync(q, ct))
             .WithName("ExportTrend").WithSummary("导出趋势表（Excel）")
             .Produces(200, contentType: Infrastructure.Export.XlsxExport.ContentType).ProducesValidationProblem();

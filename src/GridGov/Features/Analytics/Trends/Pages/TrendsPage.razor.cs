@@ -11,7 +11,7 @@ public partial class TrendsPage
 {
     public sealed record Choice(string Key, string Name);
 
-    static readonly Choice[] Splits = [new("None", "不分组"), new("Source", "按来源"), new("Category", "按类别"), new("State", "按状态")];
+    static readonly Choice[] Splits = [new("None", "不分组"), new("Source", "按来源"), new("Category", "按类别"), new("State", "按状态"), new("Area", "按下级单位")];
     static readonly Choice[] Sources = [.. Enum.GetValues<TicketSource>().Select(s => new Choice(s.ToString(), TicketNames.Source(s)))];
 
     long? unit;
