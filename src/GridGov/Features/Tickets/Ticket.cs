@@ -118,6 +118,9 @@ sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.DueAt, t.GridCode });
         b.HasIndex(t => new { t.Supervision, t.State, t.GridCode });
         b.HasIndex(t => t.GridCode);
+        // The last days' tickets (early warning every minute, similar tickets): a range of report
+        // times, the area checked inside the index; never a walk of the whole table.
+        b.HasIndex(t => new { t.ReportedAt, t.GridCode });
         b.HasIndex(t => t.PrimaryId);
         // A department's own queue.
         b.HasIndex(t => new { t.LeadDepartmentId, t.State });

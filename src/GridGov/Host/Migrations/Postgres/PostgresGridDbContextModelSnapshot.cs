@@ -2700,6 +2700,8 @@ namespace GridGov.Host.Migrations.Postgres
 
                     b.HasIndex("LeadDepartmentId", "State");
 
+                    b.HasIndex("ReportedAt", "GridCode");
+
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
 

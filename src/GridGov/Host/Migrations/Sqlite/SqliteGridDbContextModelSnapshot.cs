@@ -2633,6 +2633,8 @@ namespace GridGov.Host.Migrations.Sqlite
 
                     b.HasIndex("LeadDepartmentId", "State");
 
+                    b.HasIndex("ReportedAt", "GridCode");
+
                     b.HasIndex("ReporterId", "ClientRequestId")
                         .IsUnique();
 
