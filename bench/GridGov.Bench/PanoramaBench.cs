@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using GridGov.Features.Analytics;
 using GridGov.Features.Analytics.Rollups;
+using GridGov.Features.Analytics.Sources;
+using GridGov.Features.Analytics.Trends;
+using GridGov.Features.Organization;
 using GridGov.Features.Panorama;
 using GridGov.Features.Registry.Components;
 using GridGov.Features.Registry.People;
@@ -47,7 +51,8 @@ static class PanoramaBench
         results.Facts[$"panorama.{label}.people"] = rebuilt.Records;
         results.Facts[$"panorama.{label}.db-mb"] = Math.Round(city.DatabaseBytes() / 1e6);
         await using (var db = city.Database.CreateUnscoped(AuditActor.System))
-            results.Facts[$"panorama.{label}.tally-rows"] = await db.Set<TicketTally>().LongCountAsync() + await db.Set<TicketFlowTally>().LongCountAsync() + await db.Set<RegistryTally>().LongCountAsync();
+            results.Facts[$"panorama.{label}.tally-rows"] = await db.Set<TicketTally>().LongCountAsync() + await db.Set<TicketFlowTally>().LongCountAsync()
+                + await db.Set<RegistryTally>().LongCountAsync() + await db.Set<CategoryTally>().LongCountAsync();
         Console.Error.WriteLine($"panorama/{label}: tallies rebuilt from {rebuilt.Tickets:N0} tickets and {rebuilt.Records:N0} records in {rebuilt.Took.TotalSeconds:0.0} s");
 
         var classes = new ComponentClasses(Path.Combine(BenchDb.DataDir, "tickets", "categories.csv"));
@@ -79,8 +84,40 @@ static class PanoramaBench
             results.Facts[$"panorama.{label}.{name}.tickets-this-year"] = ours.Value;
             Console.Error.WriteLine($"panorama/{label}/{name}: tallies p50 {P(ours.Ms, 0.5):0.0} p95 {P(ours.Ms, 0.95):0.0} ms; GROUP BY p50 {P(plain.Ms, 0.5):0.0} p95 {P(plain.Ms, 0.95):0.0} ms");
         }
+        await TrendsAsync(results, label, watched);
         if (o.Part is null or "intake") await PanoramaIntake.RunAsync(results, city, o);
     }
+
+    // 趋势分析 from the category tallies: the city's last 12 months by category, a street's last 30 days
+    // by source, 关联分析 of the city's last 90 days (sources × categories × districts).
+    static async Task TrendsAsync(Results results, string label, GridDatabase database)
+    {
+        (string Name, Func<GridDbContext, Task<long>> Run)[] questions =
+        [
+            ("trend-city-months", async db => (await Trend(db, database).HandleAsync(new(3201, "Month", null, null, "Category", null, null))).Value!.Total.Count),
+            ("trend-street-days", async db => (await Trend(db, database).HandleAsync(new(320102002, "Day", null, null, "Source", null, null))).Value!.Total.Count),
+            ("sources-city-90d", async db => (await new GetSourceComparison(db, UnitsOf(db, database), new TrendCounts(db), TimeProvider.System)
+                .HandleAsync(new(3201, null, null))).Value!.All.Total),
+        ];
+        foreach (var (name, run) in questions)
+        {
+            var r = await SampleAsync(async () => { await using var db = database.Create(DataScope.Everything, AuditActor.System); return await run(db); });
+            results.Add($"analysis.{label}.{name}.p95", "ms", [P(r.Ms, 0.95)]);
+            results.Add($"analysis.{label}.{name}.p50", "ms", [P(r.Ms, 0.5)]);
+            Console.Error.WriteLine($"analysis/{label}/{name}: p50 {P(r.Ms, 0.5):0.0} p95 {P(r.Ms, 0.95):0.0} ms ({r.Value:N0} tickets)");
+        }
+    }
+
+    // Places is the app's singleton (names and grid outlines loaded once): one per database here too.
+    static readonly Dictionary<GridDatabase, Places> places = [];
+
+    static AnalysisUnits UnitsOf(GridDbContext db, GridDatabase database)
+    {
+        if (!places.TryGetValue(database, out var p)) places[database] = p = new Places(database);
+        return new(db, Admin(), p);
+    }
+
+    static GetTrend Trend(GridDbContext db, GridDatabase database) => new(db, UnitsOf(db, database), new TrendCounts(db), TimeProvider.System);
 
     // Sequential calls, one warm-up, at least 5 and until 300 or 20 s.
     static async Task<(double[] Ms, long Value)> SampleAsync(Func<Task<long>> run)
