@@ -44,11 +44,16 @@ public partial class PanoramaPage
         figures = result.Value;
         if (figures is not null)
         {
-            var code = figures.Unit.Code;
-            var parts = showParts;
-            points = (await Cases.RunAsync<GetPanoramaPoints, Result<PanoramaPoints>>(u => u.HandleAsync(code, parts))).Value;
+            await LoadPointsAsync();
             await LoadTracksAsync();
         }
+    }
+
+    async Task LoadPointsAsync()
+    {
+        if (figures is null) return;
+        var (code, parts) = (figures.Unit.Code, showParts);
+        points = (await Cases.RunAsync<GetPanoramaPoints, Result<PanoramaPoints>>(u => u.HandleAsync(code, parts))).Value;
     }
 
     async Task LoadTracksAsync()
@@ -102,10 +107,11 @@ public partial class PanoramaPage
         await LoadAsync();
     }
 
+    // A layer switched on or off: only the points are read again, not the figures.
     async Task ToggleAsync(bool tickets, bool parts)
     {
         (showTickets, showParts) = (tickets, parts);
-        await LoadAsync();
+        await LoadPointsAsync();
     }
 
     // Only the tracks are read: the figures and points stay as they are.
