@@ -30,6 +30,7 @@ static class PanoramaBench
     {
         var providers = new List<DatabaseProvider> { DatabaseProvider.Sqlite };
         if (o.Postgres && BenchCity.PostgresServer is not null) providers.Add(DatabaseProvider.Postgres);
+        if (o.Db is { } only) providers.RemoveAll(p => p != only);
         foreach (var provider in providers) await RunOnAsync(results, provider, o, people);
     }
 

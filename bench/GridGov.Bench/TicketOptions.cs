@@ -17,6 +17,7 @@ sealed class TicketOptions
           --no-pg               SQLite only (also when GRIDGOV_TEST_PG is not set)
           --queues-pg           also measure the queues on PostgreSQL (a 5M-ticket load into PostgreSQL)
           --only intake|queues  one of the two parts
+          --db sqlite|pg        panorama: measure that database only
         generate [--db sqlite|pg] [--tickets N] [--keep]
                                 a city with N tickets (default 1,000,000); --keep leaves the data folder
                                 (SQLite) or the database (PostgreSQL) for starting the app on it
@@ -30,7 +31,9 @@ sealed class TicketOptions
     public bool Quick { get; set; }
     public bool NoPostgres { get; set; }
     public bool QueuesOnPostgres { get; set; }
-    public DatabaseProvider GenerateDb { get; set; } = DatabaseProvider.Sqlite;
+    // `--db`: the database `generate` fills, and the only one `panorama` measures when given.
+    public DatabaseProvider? Db { get; set; }
+    public DatabaseProvider GenerateDb => Db ?? DatabaseProvider.Sqlite;
     public int GenerateTickets { get; set; } = 1_000_000;
     public bool Keep { get; set; }
     public string? Part { get; set; }
@@ -70,7 +73,7 @@ sealed class TicketOptions
             case "--keep": Keep = true; return true;
             case "--only" when value is "intake" or "queues": Part = value; i++; return true;
             case "--db" when i + 1 < args.Length:
-                GenerateDb = args[++i] switch
+                Db = args[++i] switch
                 {
                     "sqlite" => DatabaseProvider.Sqlite,
                     "pg" or "postgres" => DatabaseProvider.Postgres,
