@@ -67,7 +67,7 @@ static class PanoramaBench
             var ours = await SampleAsync(async () =>
             {
                 await using var db = watched.Create(DataScope.Everything, AuditActor.System);
-                var r = await new GetPanorama(db, Admin(), TimeProvider.System, classes).HandleAsync(code, PanoramaPeriod.Year);
+                var r = await new GetPanorama(db, Admin(), TimeProvider.System, classes, PlacesOf(watched)).HandleAsync(code, PanoramaPeriod.Year);
                 if (r.Value is null) throw new InvalidOperationException("panorama not found");
                 return r.Value.Tickets;
             });
@@ -112,11 +112,13 @@ static class PanoramaBench
     // Places is the app's singleton (names and grid outlines loaded once): one per database here too.
     static readonly Dictionary<GridDatabase, Places> places = [];
 
-    static AnalysisUnits UnitsOf(GridDbContext db, GridDatabase database)
+    static Places PlacesOf(GridDatabase database)
     {
         if (!places.TryGetValue(database, out var p)) places[database] = p = new Places(database);
-        return new(db, Admin(), p);
+        return p;
     }
+
+    static AnalysisUnits UnitsOf(GridDbContext db, GridDatabase database) => new(db, Admin(), PlacesOf(database));
 
     static GetTrend Trend(GridDbContext db, GridDatabase database) => new(db, UnitsOf(db, database), new TrendCounts(db), TimeProvider.System);
 

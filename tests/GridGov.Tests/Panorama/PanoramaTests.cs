@@ -51,11 +51,13 @@ public sealed class PanoramaTests(GridGovApp app)
 
         var street = await GetAsync("street", "?period=Today");
         var grid = await GetAsync("street", $"?unit={TicketKit.Grid}&period=Today");
+        var streetWeek = await GetAsync("street", "?period=Week");
         await kit.ReportAsync("grid", "路灯不亮，晚上行人看不清路");
 
         var cityAfter = await GetAsync("admin", "?period=Today");
         var streetAfter = await GetAsync("street", "?period=Today");
         var gridAfter = await GetAsync("street", $"?unit={TicketKit.Grid}&period=Today");
+        var streetWeekAfter = await GetAsync("street", "?period=Week");
         Assert.Equal(city.Today.New + 1, cityAfter.Today.New);
         Assert.Equal(street.Tickets + 1, streetAfter.Tickets);
         Assert.Equal(grid.Tickets + 1, gridAfter.Tickets);
@@ -63,6 +65,10 @@ public sealed class PanoramaTests(GridGovApp app)
         Assert.Equal(Count(grid.TicketsByState, nameof(TicketState.Reported)) + 1, Count(gridAfter.TicketsByState, nameof(TicketState.Reported)));
         Assert.Equal(Child(city, 320102) + 1, Child(cityAfter, 320102));
         Assert.Equal(Child(city, 320104), Child(cityAfter, 320104));
+        // This week is its days' rows (tickets and, for the children, flows).
+        Assert.Equal(streetWeek.Tickets + 1, streetWeekAfter.Tickets);
+        Assert.Equal(Child(streetWeek, Community) + 1, Child(streetWeekAfter, Community));
+        Assert.Equal(streetWeekAfter.Tickets, streetWeekAfter.Children.Sum(c => c.Tickets));
     }
 
     [Fact]

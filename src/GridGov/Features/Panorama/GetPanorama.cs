@@ -18,21 +18,20 @@ namespace GridGov.Features.Panorama;
 
 // The figures beside the panorama's map, all from the tallies (a handful of rows each, whatever the
 // size of the unit) except the overdue count, which is the open tickets' deadline index.
-public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider clock, ComponentClasses classes)
+public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider clock, ComponentClasses classes, Places places)
 {
     public async Task<Result<PanoramaFigures>> HandleAsync(long? unitCode, PanoramaPeriod period, CancellationToken ct = default)
     {
         var code = unitCode ?? await HomeAsync(ct);
-        if (code is not { } c || !PanoramaScope.SeesWhole(user.Scope, c)) return Result<PanoramaFigures>.NotFound();
-        var path = new List<UnitRef>();
-        for (long? at = c; at is { } x && await db.OrgUnits.Where(u => u.Code == x).Select(u => new { u.Code, u.Name, u.Level, u.ParentCode }).FirstOrDefaultAsync(ct) is { } unit; at = unit.ParentCode)
-            if (PanoramaScope.SeesWhole(user.Scope, unit.Code)) path.Insert(0, new(unit.Code, unit.Name, OrgCode.LevelName(unit.Level)));
+        if (code is not { } c || !user.Scope.SeesAllOf(c)) return Result<PanoramaFigures>.NotFound();
+        // The breadcrumb: the units above it the caller also sees whole (a street account's starts at its street).
+        List<UnitRef> path = [.. (await places.PathAsync(c, ct)).Where(p => user.Scope.SeesAllOf(p.Code)).Select(p => new UnitRef(p.Code, p.Name, OrgCode.LevelName(p.Level)))];
         if (path.Count == 0 || path[^1].Code != c) return Result<PanoramaFigures>.NotFound();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.DateOf(now);
         var registry = await db.Set<RegistryTally>().Where(t => t.Code == c && t.Count != 0).ToListAsync(ct);
-        var tickets = await db.Set<TicketTally>().Where(t => t.Code == c).Where(PanoramaPeriods.Tickets(period, today))
+        var tickets = await db.Set<TicketTally>().Where(t => t.Code == c).Where(PanoramaPeriods.Rows<TicketTally>(period, today))
             .GroupBy(t => new { t.Source, t.State }).Select(g => new { g.Key.Source, g.Key.State, N = g.Sum(t => t.Count) }).ToListAsync(ct);
         var day = TallyCodes.Day(today);
         var todayFlow = await db.Set<TicketFlowTally>().Where(t => t.Code == c && t.Day == day)
@@ -72,7 +71,7 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
 
     async Task<List<DepartmentFigure>> DepartmentsAsync(long c, PanoramaPeriod period, DateOnly today, CancellationToken ct)
     {
-        var rows = await db.Set<TicketFlowTally>().Where(t => t.Code == c && t.DepartmentId != 0).Where(PanoramaPeriods.Flows(period, today))
+        var rows = await db.Set<TicketFlowTally>().Where(t => t.Code == c && t.DepartmentId != 0).Where(PanoramaPeriods.Rows<TicketFlowTally>(period, today))
             .GroupBy(t => t.DepartmentId)
             .Select(g => new { Id = g.Key, Closed = g.Sum(t => t.Closed), OnTime = g.Sum(t => t.ClosedOnTime), Rework = g.Sum(t => t.ClosedReworked), Minutes = g.Sum(t => t.CloseMinutes) })
             .Where(g => g.Closed > 0).ToListAsync(ct);
@@ -89,7 +88,7 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
         if (children.Count == 0) return [];
         // One seek per child (its code and the period's row), not a scan of every day of every child.
         var codes = children.Select(x => x.Code).ToList();
-        var created = await db.Set<TicketFlowTally>().Where(t => codes.Contains(t.Code) && t.DepartmentId == 0).Where(PanoramaPeriods.Flows(period, today))
+        var created = await db.Set<TicketFlowTally>().Where(t => codes.Contains(t.Code) && t.DepartmentId == 0).Where(PanoramaPeriods.Rows<TicketFlowTally>(period, today))
             .GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Created) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
         var people = await db.Set<RegistryTally>().Where(t => codes.Contains(t.Code) && t.Kind == TallyRules.Person)
             .GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Count) }).ToDictionaryAsync(g => g.Key, g => g.N, ct);

@@ -25,7 +25,7 @@ public sealed class GetPanoramaPoints(GridDbContext db, CurrentUser user, TimePr
 
     public async Task<Result<PanoramaPoints>> HandleAsync(long unit, bool components, CancellationToken ct = default)
     {
-        if (!PanoramaScope.SeesWhole(user.Scope, unit) || !await db.OrgUnits.AnyAsync(u => u.Code == unit, ct)) return Result<PanoramaPoints>.NotFound();
+        if (!user.Scope.SeesAllOf(unit) || !await db.OrgUnits.AnyAsync(u => u.Code == unit, ct)) return Result<PanoramaPoints>.NotFound();
         var (from, to) = OrgCode.Subtree(unit);
         var now = clock.GetUtcNow().UtcDateTime;
         var open = db.Set<Ticket>().Where(t => Ticket.Open.Contains(t.State) && t.GridCode >= from && t.GridCode <= to && t.Lon != null && t.Lat != null);

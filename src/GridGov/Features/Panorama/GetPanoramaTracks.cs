@@ -24,7 +24,7 @@ public sealed class GetPanoramaTracks(GridDbContext db, CurrentUser user, TimePr
 
     public async Task<Result<PanoramaTracks>> HandleAsync(long unit, PanoramaPeriod period, CancellationToken ct = default)
     {
-        if (!PanoramaScope.SeesWhole(user.Scope, unit) || !await db.OrgUnits.AnyAsync(u => u.Code == unit, ct)) return Result<PanoramaTracks>.NotFound();
+        if (!user.Scope.SeesAllOf(unit) || !await db.OrgUnits.AnyAsync(u => u.Code == unit, ct)) return Result<PanoramaTracks>.NotFound();
         var (lo, hi) = OrgCode.Subtree(unit);
         var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
         var since = ChinaTime.ToUtc(PanoramaPeriods.Start(period, today).ToDateTime(TimeOnly.MinValue));

@@ -35,13 +35,8 @@ static class PanoramaPeriods
         }
     }
 
-    public static Expression<Func<TicketTally, bool>> Tickets(PanoramaPeriod p, DateOnly today)
-    {
-        var (from, to, single) = Days(p, today);
-        return single ? t => t.Day == from : t => t.Day >= from && t.Day <= to && t.Day % 100 != 0;
-    }
-
-    public static Expression<Func<TicketFlowTally, bool>> Flows(PanoramaPeriod p, DateOnly today)
+    // The period's rows of a tally: the one day, month or year row, or a week's day rows.
+    public static Expression<Func<T, bool>> Rows<T>(PanoramaPeriod p, DateOnly today) where T : IDayTally
     {
         var (from, to, single) = Days(p, today);
         return single ? t => t.Day == from : t => t.Day >= from && t.Day <= to && t.Day % 100 != 0;

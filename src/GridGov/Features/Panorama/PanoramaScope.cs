@@ -7,8 +7,6 @@ namespace GridGov.Features.Panorama;
 // they see all of it (DataScope.SeesAllOf): the rollups carry no scope of their own.
 public static class PanoramaScope
 {
-    public static bool SeesWhole(DataScope scope, long unit) => scope.SeesAllOf(unit);
-
     // Where the caller's panorama opens: the city, their own unit, or the first of their chosen units.
     public static long? Home(DataScope scope, long city) => scope.Kind switch
     {

@@ -12,9 +12,13 @@ namespace GridGov.Features.Analytics.Rollups;
 // `gridgov rebuild-tallies` recomputes them from the raw rows.
 
 // `Day` is yyyymmdd; yyyymm00 holds the month and yyyy0000 the year (TallyCodes.Spans).
+public interface IDayTally
+{
+    int Day { get; }
+}
 
 // Tickets by the China day they were reported, their source and their present state.
-public class TicketTally : IDerivedRow
+public class TicketTally : IDerivedRow, IDayTally
 {
     public long Code { get; set; }
     public int Day { get; set; }
@@ -25,7 +29,7 @@ public class TicketTally : IDerivedRow
 
 // What happened on a day, by the lead department: tickets reported, and tickets closed with how
 // they were closed (on time, after rework, how long from report to close). Department 0: none.
-public class TicketFlowTally : IDerivedRow
+public class TicketFlowTally : IDerivedRow, IDayTally
 {
     public long Code { get; set; }
     public int Day { get; set; }
@@ -40,7 +44,7 @@ public class TicketFlowTally : IDerivedRow
 // Tickets by the China day they were reported, their category (the minor class) and source, and how
 // many of them are repeat complaints (linked to an earlier ticket of the same problem): what trends
 // and the comparison of sources read.
-public class CategoryTally : IDerivedRow
+public class CategoryTally : IDerivedRow, IDayTally
 {
     public long Code { get; set; }
     public int Day { get; set; }

@@ -105,22 +105,36 @@ public sealed class TallyDeltas : IWatchedWrite
     // The deltas as new rows, for a rebuild into empty tables.
     public async Task InsertAsync(GridDbContext db, CancellationToken ct)
     {
-        await using (var w = new BulkWriter<TicketTally>(db))
-            await w.InsertManyAsync([.. Tickets.Where(x => x.Value != 0).Select(x => new TicketTally { Code = x.Key.Code, Day = x.Key.Day, Source = x.Key.Source, State = x.Key.State, Count = x.Value })], ct);
-        await using (var w = new BulkWriter<TicketFlowTally>(db))
-            await w.InsertManyAsync([.. Flows.Where(x => x.Value != default).Select(x => new TicketFlowTally
-            {
-                Code = x.Key.Code, Day = x.Key.Day, DepartmentId = x.Key.Department, Created = x.Value.Created, Closed = x.Value.Closed,
-                ClosedOnTime = x.Value.OnTime, ClosedReworked = x.Value.Reworked, CloseMinutes = x.Value.Minutes,
-            })], ct);
-        await using (var w = new BulkWriter<CategoryTally>(db))
-            await w.InsertManyAsync([.. Categories.Where(x => x.Value != default).Select(x => new CategoryTally
-            {
-                Code = x.Key.Code, Day = x.Key.Day, CategoryId = x.Key.Category, Source = x.Key.Source, Count = x.Value.Count, Repeats = x.Value.Repeats,
-            })], ct);
-        await using (var w = new BulkWriter<RegistryTally>(db))
-            await w.InsertManyAsync([.. Registry.Where(x => x.Value != 0).Select(x => new RegistryTally { Code = x.Key.Code, Kind = x.Key.Kind, Key = x.Key.Key, Count = x.Value })], ct);
+        await using (var w = new BulkWriter<TicketTally>(db)) await w.InsertManyAsync([.. TicketRows()], ct);
+        await using (var w = new BulkWriter<TicketFlowTally>(db)) await w.InsertManyAsync([.. FlowRows()], ct);
+        await using (var w = new BulkWriter<CategoryTally>(db)) await w.InsertManyAsync([.. CategoryRows()], ct);
+        await using (var w = new BulkWriter<RegistryTally>(db)) await w.InsertManyAsync([.. RegistryRows()], ct);
     }
+
+    // The deltas that are not zero as rows of each tally; in key order when asked (TallyUpserts).
+    public IEnumerable<TicketTally> TicketRows(bool inKeyOrder = false) =>
+        Ordered(Tickets.Where(x => x.Value != 0), inKeyOrder)
+            .Select(x => new TicketTally { Code = x.Key.Code, Day = x.Key.Day, Source = x.Key.Source, State = x.Key.State, Count = x.Value });
+
+    public IEnumerable<TicketFlowTally> FlowRows(bool inKeyOrder = false) =>
+        Ordered(Flows.Where(x => x.Value != default), inKeyOrder).Select(x => new TicketFlowTally
+        {
+            Code = x.Key.Code, Day = x.Key.Day, DepartmentId = x.Key.Department, Created = x.Value.Created, Closed = x.Value.Closed,
+            ClosedOnTime = x.Value.OnTime, ClosedReworked = x.Value.Reworked, CloseMinutes = x.Value.Minutes,
+        });
+
+    public IEnumerable<CategoryTally> CategoryRows(bool inKeyOrder = false) =>
+        Ordered(Categories.Where(x => x.Value != default), inKeyOrder).Select(x => new CategoryTally
+        {
+            Code = x.Key.Code, Day = x.Key.Day, CategoryId = x.Key.Category, Source = x.Key.Source, Count = x.Value.Count, Repeats = x.Value.Repeats,
+        });
+
+    public IEnumerable<RegistryTally> RegistryRows(bool inKeyOrder = false) =>
+        Ordered(Registry.Where(x => x.Value != 0), inKeyOrder)
+            .Select(x => new RegistryTally { Code = x.Key.Code, Kind = x.Key.Kind, Key = x.Key.Key, Count = x.Value });
+
+    static IEnumerable<KeyValuePair<TKey, TValue>> Ordered<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>> entries, bool sort) =>
+        sort ? entries.OrderBy(x => x.Key) : entries;
 
     // When each ticket was last reported back by its department (its history's last move to 待核查).
     internal static async Task<Dictionary<long, DateTime?>> HandledAt(GridDbContext db, List<long> ids, CancellationToken ct) =>

@@ -1,52 +1,74 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GridGov.Features.Analytics.Rollups;
 
 // Adds deltas to tally rows with INSERT … ON CONFLICT DO UPDATE: the same statement on SQLite and
 // PostgreSQL, atomic per row, so two saves adding to one row at once both count. Rows are written
-// in key order, so two transactions never wait for each other's rows in opposite orders.
+// in key order, so two transactions never wait for each other's rows in opposite orders. Table,
+// columns and stored values come from the EF model (BulkColumns): the key columns are the conflict
+// target, every other column is a sum.
 static class TallyUpserts
 {
     const int RowsPerStatement = 100;
 
     public static async Task WriteAsync(GridDbContext db, TallyDeltas d, CancellationToken ct)
     {
-        await UpsertAsync(db, "TicketTallies", ["Code", "Day", "Source", "State"], ["Count"],
-            d.Tickets.Where(x => x.Value != 0).OrderBy(x => x.Key)
-                .Select(x => new object[] { x.Key.Code, x.Key.Day, x.Key.Source.ToString(), x.Key.State.ToString(), x.Value }), ct);
-        await UpsertAsync(db, "TicketFlowTallies", ["Code", "Day", "DepartmentId"], ["Created", "Closed", "ClosedOnTime", "ClosedReworked", "CloseMinutes"],
-            d.Flows.Where(x => x.Value != default).OrderBy(x => x.Key)
-                .Select(x => new object[] { x.Key.Code, x.Key.Day, x.Key.Department, x.Value.Created, x.Value.Closed, x.Value.OnTime, x.Value.Reworked, x.Value.Minutes }), ct);
-        await UpsertAsync(db, "CategoryTallies", ["Code", "Day", "CategoryId", "Source"], ["Count", "Repeats"],
-            d.Categories.Where(x => x.Value != default).OrderBy(x => x.Key)
-                .Select(x => new object[] { x.Key.Code, x.Key.Day, x.Key.Category, x.Key.Source.ToString(), x.Value.Count, x.Value.Repeats }), ct);
-        await UpsertAsync(db, "RegistryTallies", ["Code", "Kind", "Key"], ["Count"],
-            d.Registry.Where(x => x.Value != 0).OrderBy(x => x.Key)
-                .Select(x => new object[] { x.Key.Code, x.Key.Kind, x.Key.Key, x.Value }), ct);
+        await UpsertAsync(db, d.TicketRows(inKeyOrder: true), ct);
+        await UpsertAsync(db, d.FlowRows(inKeyOrder: true), ct);
+        await UpsertAsync(db, d.CategoryRows(inKeyOrder: true), ct);
+        await UpsertAsync(db, d.RegistryRows(inKeyOrder: true), ct);
     }
 
-    static async Task UpsertAsync(GridDbContext db, string table, string[] keys, string[] sums, IEnumerable<object[]> rows, CancellationToken ct)
+    static async Task UpsertAsync<T>(GridDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
+        var upsert = Upsert<T>.For(db);
+        var width = upsert.Columns.Names.Length;
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var columns = keys.Concat(sums).ToArray();
-            var sql = new StringBuilder($"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ");
-            var args = new List<object>(chunk.Length * columns.Length);
+            var sql = new StringBuilder(upsert.Insert);
+            var args = new List<object>(chunk.Length * width);
             for (var r = 0; r < chunk.Length; r++)
             {
                 sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
+                for (var c = 0; c < width; c++)
                 {
                     sql.Append(c == 0 ? "" : ", ").Append('{').Append(args.Count).Append('}');
-                    args.Add(chunk[r][c]);
+                    args.Add(upsert.Columns.Value(chunk[r], c)!);
                 }
                 sql.Append(')');
             }
-            sql.Append($" ON CONFLICT ({string.Join(", ", keys.Select(k => $"\"{k}\""))}) DO UPDATE SET ")
-                .AppendJoin(", ", sums.Select(s => $"\"{s}\" = \"{table}\".\"{s}\" + excluded.\"{s}\""));
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+            await db.Database.ExecuteSqlRawAsync(sql.Append(upsert.OnConflict).ToString(), args, ct);
         }
+    }
+
+    // The statement's fixed parts for one tally, once per model (SQLite's and PostgreSQL's differ).
+    sealed class Upsert<T> where T : class
+    {
+        static readonly ConditionalWeakTable<IModel, Upsert<T>> made = [];
+
+        public BulkColumns<T> Columns { get; }
+        public string Insert { get; }
+        public string OnConflict { get; }
+
+        Upsert(GridDbContext db)
+        {
+            var sql = db.GetService<ISqlGenerationHelper>();
+            Columns = new BulkColumns<T>(db.Model);
+            var table = sql.DelimitIdentifier(Columns.Table, Columns.Schema);
+            var keys = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties;
+            var quoted = Columns.Names.Select(n => sql.DelimitIdentifier(n)).ToArray();
+            var isKey = Columns.Properties.Select(p => keys.Contains(p)).ToArray();
+            Insert = $"INSERT INTO {table} ({string.Join(", ", quoted)}) VALUES ";
+            OnConflict = $" ON CONFLICT ({string.Join(", ", quoted.Where((_, i) => isKey[i]))}) DO UPDATE SET "
+                + string.Join(", ", quoted.Where((_, i) => !isKey[i]).Select(q => $"{q} = {table}.{q} + excluded.{q}"));
+        }
+
+        public static Upsert<T> For(GridDbContext db) => made.GetValue(db.Model, _ => new Upsert<T>(db));
     }
 }
