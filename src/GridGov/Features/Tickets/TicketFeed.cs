@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Web;
 using System.Text.Json.Serialization;
 
 namespace GridGov.Features.Tickets;
@@ -12,7 +13,7 @@ public sealed record TicketChange(long Id, long GridCode, long CentreCode, Ticke
 // Changes of tickets as they happen, for pages that show queues: a command centre sees a new or
 // overdue ticket without reloading. In-process; with several nodes the SignalR hub relays through
 // the backplane (DESIGN.md §3).
-public sealed class TicketFeed
+public sealed class TicketFeed : ILiveFeed<TicketChange>
 {
     public event Action<TicketChange>? Changed;
 

@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Web;
 using GridGov.Infrastructure.Files;
 using GridGov.Components.Layout;
 using GridGov.Features.Tickets.Categories;
@@ -17,8 +18,7 @@ static class TicketsSetup
         services.AddSingleton<CategoryCatalog>();
         services.AddSingleton<TicketClock>();
         services.AddScoped<Demo.DemoTickets>();
-        services.AddSingleton<TicketFeed>();
-        services.AddSingleton<TicketWatchers>();
+        services.AddScopedHub<TicketHub, TicketChange, TicketFeed>();
         services.AddSingleton<DepartmentModel>();
         services.AddSingleton<Infrastructure.Files.FileStore>();
         services.AddSingleton<IntakeWriter>();
@@ -58,7 +58,6 @@ static class TicketsSetup
         services.AddScoped<SeedTicketData>();
         services.AddSingleton<OverdueWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueWatcher>());
-        services.AddHostedService<TicketHubRelay>();
     }
 
     // `api` is the /api/v1 group; the hub lives beside it.

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using GridGov.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.SignalR;
+using GridGov.Infrastructure.Web;
 
 namespace GridGov.Features.Analytics.Warnings;
 
@@ -11,7 +10,7 @@ public sealed record WarningChange(long Id, long GridCode, WarningKind Kind, War
 
 // Warnings as they are raised and handled, in-process (like TicketFeed): the office pages of the
 // warning's area hear it through their circuit; other clients through /hubs/warnings.
-public sealed class WarningFeed
+public sealed class WarningFeed : ILiveFeed<WarningChange>
 {
     public event Action<WarningChange>? Changed;
 
@@ -24,49 +23,13 @@ public sealed class WarningFeed
 }
 
 // For a wall screen or another system: connect to /hubs/warnings with the bearer token and receive
-// "warningChanged" for every warning of the caller's area as it is raised or handled.
+// "warningChanged" for every warning of the caller's area as it is raised or handled (the hub's
+// policy already asked for analytics.view).
 [Authorize(Policy = Permissions.AnalyticsView)]
-public sealed class WarningHub(WarningWatchers watchers) : Hub
+public sealed class WarningHub(HubScopes<WarningHub> scopes) : ScopedHub<WarningHub>(scopes), IScopedHub<WarningChange>
 {
     public const string Path = "/hubs/warnings";
-    public const string Method = "warningChanged";
+    public static string Method => "warningChanged";
 
-    public override async Task OnConnectedAsync()
-    {
-        var user = new CurrentUser(new HttpContextAccessor { HttpContext = Context.GetHttpContext() });
-        watchers.Add(Context.ConnectionId, user.Scope);
-        await base.OnConnectedAsync();
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        watchers.Remove(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
-    }
-}
-
-// The open connections and their callers' scopes as they connected (the hub's policy already asked
-// for analytics.view).
-public sealed class WarningWatchers
-{
-    readonly ConcurrentDictionary<string, DataScope> scopes = new();
-
-    public void Add(string connection, DataScope scope) => scopes[connection] = scope;
-
-    public void Remove(string connection) => scopes.TryRemove(connection, out _);
-
-    public List<string> For(WarningChange c) => [.. scopes.Where(w => WarningFeed.Hears(w.Value, true, c.GridCode)).Select(w => w.Key)];
-}
-
-// Relays the in-process feed to the connections that may hear it.
-public sealed class WarningHubRelay(WarningFeed feed, WarningWatchers watchers, IHubContext<WarningHub> hub) : IHostedService
-{
-    public Task StartAsync(CancellationToken ct) { feed.Changed += Relay; return Task.CompletedTask; }
-
-    public Task StopAsync(CancellationToken ct) { feed.Changed -= Relay; return Task.CompletedTask; }
-
-    void Relay(WarningChange c)
-    {
-        if (watchers.For(c) is { Count: > 0 } connections) _ = hub.Clients.Clients(connections).SendAsync(WarningHub.Method, c);
-    }
+    public static bool Hears(DataScope scope, WarningChange c) => WarningFeed.Hears(scope, true, c.GridCode);
 }

@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Web;
 using GridGov.Components.Layout;
 using GridGov.Infrastructure.Security;
 using GridGov.Infrastructure.UseCases;
@@ -11,11 +12,9 @@ public static class WarningsSlice
     public static IServiceCollection AddWarnings(this IServiceCollection services)
     {
         services.AddHeaderPart<Pages.WarningAlerts>();
-        services.AddSingleton<WarningFeed>();
-        services.AddSingleton<WarningWatchers>();
+        services.AddScopedHub<WarningHub, WarningChange, WarningFeed>();
         services.AddSingleton<WarningEvaluator>();
         services.AddHostedService<WarningWatcher>();
-        services.AddHostedService<WarningHubRelay>();
         services.AddScoped<SeedWarningRules>();
         services.AddScoped<ListWarnings>();
         services.AddScoped<ExportWarnings>();
