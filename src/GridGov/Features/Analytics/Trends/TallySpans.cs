@@ -4,7 +4,18 @@ namespace GridGov.Features.Analytics.Trends;
 
 // Which tally rows a range of days is: the whole months inside it as month rows (one row per key
 // instead of thirty), the days at its ends as day rows.
-public readonly record struct TallySpan(int Lo, int Hi, bool Months);
+public readonly record struct TallySpan(int Lo, int Hi, bool Months)
+{
+    // The month rows' codes (yyyymm00) from Lo to Hi. Read as a list, not as the range Lo..Hi: between
+    // two month rows of a unit lie all its day rows, and a year's range would walk every one of them.
+    public int[] MonthCodes()
+    {
+        var codes = new List<int>();
+        for (var m = new DateOnly(Lo / 10_000, Lo / 100 % 100, 1); TallyCodes.Month(m.Year, m.Month) <= Hi; m = m.AddMonths(1))
+            codes.Add(TallyCodes.Month(m.Year, m.Month));
+        return [.. codes];
+    }
+}
 
 public static class TallySpans
 {

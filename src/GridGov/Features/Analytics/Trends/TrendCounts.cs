@@ -25,8 +25,9 @@ public sealed class TrendCounts(GridDbContext db)
                     .Select(x => (x.Day, Array.IndexOf(areas, x.Code), x.N)).ToList();
         if (by == TrendBy.State)
         {
-            var s = db.Set<TicketTally>().Where(t => t.Code == code && t.Day >= span.Lo && t.Day <= span.Hi);
-            s = span.Months ? s.Where(t => t.Day % 100 == 0 && t.Day % 10_000 != 0) : s.Where(t => t.Day % 100 != 0);
+            var s = db.Set<TicketTally>().Where(t => t.Code == code);
+            if (span.Months) { var months = span.MonthCodes(); s = s.Where(t => months.Contains(t.Day)); }
+            else s = s.Where(t => t.Day >= span.Lo && t.Day <= span.Hi && t.Day % 100 != 0);
             if (f.Source is { } src) s = s.Where(t => t.Source == src);
             return (await s.GroupBy(t => new { t.Day, t.State }).Select(g => new { g.Key.Day, g.Key.State, N = g.Sum(t => t.Count) }).ToListAsync(ct))
                 .Select(x => (x.Day, (int)x.State, x.N)).ToList();
@@ -76,8 +77,8 @@ public sealed class TrendCounts(GridDbContext db)
     IQueryable<CategoryTally> Rows(long[] codes, TallySpan span, TrendFilter f)
     {
         var q = codes.Length == 1 ? db.Set<CategoryTally>().Where(t => t.Code == codes[0]) : db.Set<CategoryTally>().Where(t => codes.Contains(t.Code));
-        q = q.Where(t => t.Day >= span.Lo && t.Day <= span.Hi);
-        q = span.Months ? q.Where(t => t.Day % 100 == 0 && t.Day % 10_000 != 0) : q.Where(t => t.Day % 100 != 0);
+        if (span.Months) { var months = span.MonthCodes(); q = q.Where(t => months.Contains(t.Day)); }
+        else q = q.Where(t => t.Day >= span.Lo && t.Day <= span.Hi && t.Day % 100 != 0);
         if (f.Categories is { } cats) q = q.Where(t => cats.Contains(t.CategoryId));
         if (f.Source is { } s) q = q.Where(t => t.Source == s);
         return q;
