@@ -20,7 +20,7 @@ public sealed class Places(GridDatabase database)
     readonly SemaphoreSlim gate = new(1, 1);
     volatile Loaded? loaded;
 
-    sealed record Loaded(GridLocator Locator, Dictionary<long, string> Names);
+    sealed record Loaded(GridLocator Locator, Dictionary<long, string> Names, Dictionary<long, List<PlaceName>> Children);
 
     // The grid that covers the point, or null outside every grid.
     public async ValueTask<long?> GridAtAsync(double lon, double lat, CancellationToken ct = default) =>
@@ -42,6 +42,10 @@ public sealed class Places(GridDatabase database)
             if (names.TryGetValue(at, out var name) && OrgCode.LevelOf(at) is { } level) path.Insert(0, new(at, name, level));
         return path;
     }
+
+    // The units one level below, in code order (a grid has none).
+    public async ValueTask<IReadOnlyList<PlaceName>> ChildrenAsync(long code, CancellationToken ct = default) =>
+        (await LoadAsync(ct)).Children.GetValueOrDefault(code) ?? [];
 
     // A unit's outline as GeoJSON geometry (WGS84), or null if it has none.
     public async Task<string?> BoundaryAsync(long code, CancellationToken ct = default)
@@ -74,8 +78,11 @@ public sealed class Places(GridDatabase database)
             var rows = await db.OrgUnits.Where(u => u.Level == OrgLevel.Grid && u.Boundary != null)
                 .Select(u => new { u.Code, u.Boundary }).ToListAsync(ct);
             var grids = rows.Select(r => (r.Code, JsonSerializer.Deserialize<Geometry>(r.Boundary!, BoundaryFile.GeoJson)!));
-            var names = await db.OrgUnits.Select(u => new { u.Code, u.Name }).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-            return loaded = new(new GridLocator(grids), names);
+            var units = await db.OrgUnits.Select(u => new { u.Code, u.Name, u.Level, u.ParentCode }).ToListAsync(ct);
+            var names = units.ToDictionary(u => u.Code, u => u.Name);
+            var children = units.Where(u => u.ParentCode is not null).OrderBy(u => u.Code)
+                .GroupBy(u => u.ParentCode!.Value).ToDictionary(g => g.Key, g => g.Select(u => new PlaceName(u.Code, u.Name, u.Level)).ToList());
+            return loaded = new(new GridLocator(grids), names, children);
         }
         finally { gate.Release(); }
     }

@@ -84,7 +84,7 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
 
     async Task<List<ChildFigure>> ChildrenAsync(long c, PanoramaPeriod period, DateOnly today, CancellationToken ct)
     {
-        var children = await db.OrgUnits.Where(u => u.ParentCode == c).OrderBy(u => u.Code).Select(u => new { u.Code, u.Name }).ToListAsync(ct);
+        var children = await places.ChildrenAsync(c, ct);
         if (children.Count == 0) return [];
         // One seek per child (its code and the period's row), not a scan of every day of every child.
         var codes = children.Select(x => x.Code).ToList();
