@@ -53,7 +53,7 @@ static class PanoramaBench
         results.Facts[$"panorama.{label}.db-mb"] = Math.Round(city.DatabaseBytes() / 1e6);
         await using (var db = city.Database.CreateUnscoped(AuditActor.System))
             results.Facts[$"panorama.{label}.tally-rows"] = await db.Set<TicketTally>().LongCountAsync() + await db.Set<TicketFlowTally>().LongCountAsync()
-                + await db.Set<RegistryTally>().LongCountAsync() + await db.Set<CategoryTally>().LongCountAsync();
+                + await db.Set<RegistryTally>().LongCountAsync() + await db.Set<CategoryTally>().LongCountAsync() + await db.Set<DeadlineTally>().LongCountAsync();
         Console.Error.WriteLine($"panorama/{label}: tallies rebuilt from {rebuilt.Tickets:N0} tickets and {rebuilt.Records:N0} records in {rebuilt.Took.TotalSeconds:0.0} s");
 
         var classes = new ComponentClasses(Path.Combine(BenchDb.DataDir, "tickets", "categories.csv"));

@@ -147,6 +147,7 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
         var r = await db.Set<RegistryTally>().Where(x => x.Count != 0).Select(x => $"R {x.Code} {x.Kind} {x.Key} {x.Count}").ToListAsync();
         var c = await db.Set<CategoryTally>().Where(x => x.Count != 0 || x.Repeats != 0)
             .Select(x => $"C {x.Code} {x.Day} {x.CategoryId} {x.Source} {x.Count} {x.Repeats}").ToListAsync();
-        return [.. t.Concat(f).Concat(r).Concat(c).Order(StringComparer.Ordinal)];
+        var d = await db.Set<DeadlineTally>().Where(x => x.Count != 0).Select(x => $"D {x.Code} {x.Day} {x.Count}").ToListAsync();
+        return [.. t.Concat(f).Concat(r).Concat(c).Concat(d).Order(StringComparer.Ordinal)];
     }
 }

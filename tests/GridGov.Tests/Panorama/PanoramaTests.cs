@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using GridGov.Features.Analytics.Rollups;
 using GridGov.Features.Panorama;
 using GridGov.Features.Tickets;
 using GridGov.Tests.Infrastructure;
 using GridGov.Tests.Tickets;
+using GridGov.Infrastructure.Places;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridGov.Tests.Panorama;
 
@@ -82,6 +86,49 @@ public sealed class PanoramaTests(GridGovApp app)
     }
 
     static long Count(List<Figure> figures, string key) => figures.FirstOrDefault(f => f.Key == key)?.Count ?? 0;
+
+    [Fact]
+    public async Task Overdue_counts_deadlines_of_past_days_from_the_tally_and_todays_from_the_index()
+    {
+        // Other tests move deadlines with ExecuteUpdate (past the tallies): start from a recomputation.
+        await app.Services.GetRequiredService<RebuildTallies>().RunAsync();
+        var before = (await GetAsync("street")).Today.Overdue;
+        Assert.Equal(await RawOverdueAsync(), before);
+
+        var reported = new List<long>();
+        for (var i = 0; i < 4; i++) reported.Add((await kit.ReportAsync("grid", $"第{i}处绿化带枯死需补种")).Id);
+        var now = DateTime.UtcNow;
+        await using (var db = app.UnscopedDb())
+        {
+            var t = await db.Tickets.Where(x => reported.Contains(x.Id)).OrderBy(x => x.Id).ToListAsync();
+            t[0].DueAt = now.AddDays(-3);     // a past day: the tally's row
+            t[1].DueAt = now.AddDays(-40);    // another month
+            t[2].DueAt = now.AddSeconds(-5);  // today (or yesterday just after midnight): either way late
+            t[3].DueAt = now.AddDays(2);      // not yet
+            await db.SaveChangesAsync();
+        }
+        var after = await GetAsync("street");
+        Assert.Equal(before + 3, after.Today.Overdue);
+        Assert.Equal(await RawOverdueAsync(), after.Today.Overdue);
+        Assert.Equal(3, (await GetAsync("street", $"?unit={TicketKit.Grid}")).Today.Overdue - await RawOverdueAsync(TicketKit.Grid, except: reported));
+
+        // Closing the late one in the past removes it from the tally again.
+        await using (var db = app.UnscopedDb())
+        {
+            var t = await db.Tickets.SingleAsync(x => x.Id == reported[0]);
+            t.DueAt = null;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(before + 2, (await GetAsync("street")).Today.Overdue);
+    }
+
+    async Task<long> RawOverdueAsync(long unit = TicketKit.Street, List<long>? except = null)
+    {
+        var (from, to) = OrgCode.Subtree(unit);
+        var now = DateTime.UtcNow;
+        await using var db = app.UnscopedDb();
+        return await db.Tickets.LongCountAsync(t => t.GridCode >= from && t.GridCode <= to && t.DueAt < now && (except == null || !except.Contains(t.Id)));
+    }
 
     static long Child(PanoramaFigures f, long code) => f.Children.Single(c => c.Code == code).Tickets;
 }

@@ -17,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGov.Features.Panorama;
 
 // The figures beside the panorama's map, all from the tallies (a handful of rows each, whatever the
-// size of the unit) except the overdue count, which is the open tickets' deadline index.
+// size of the unit) except today's part of the overdue count, which is the deadline index.
 public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider clock, ComponentClasses classes, Places places)
 {
     public async Task<Result<PanoramaFigures>> HandleAsync(long? unitCode, PanoramaPeriod period, CancellationToken ct = default)
@@ -36,9 +36,11 @@ public sealed class GetPanorama(GridDbContext db, CurrentUser user, TimeProvider
         var day = TallyCodes.Day(today);
         var todayFlow = await db.Set<TicketFlowTally>().Where(t => t.Code == c && t.Day == day)
             .GroupBy(t => 1).Select(g => new { Created = g.Sum(t => t.Created), Closed = g.Sum(t => t.Closed) }).FirstOrDefaultAsync(ct);
-        // Overdue tickets are few (only open ones have a deadline): counted along the deadline index,
-        // the area checked row by row, as the 超期 queue counts them.
-        var overdue = await TicketQueues.InArea(db.TicketsOfAreaUnranged.AsNoTracking(), c, walk: true).LongCountAsync(t => t.DueAt < now, ct);
+        // Overdue: deadlines on days before today from the deadline tally; today's deadlines already
+        // past counted along the deadline index, the area checked row by row, as the 超期 queue counts.
+        var startOfToday = ChinaTime.ToUtc(today.ToDateTime(TimeOnly.MinValue));
+        var overdue = await db.Set<DeadlineTally>().Where(t => t.Code == c && t.Day < day).SumAsync(t => t.Count, ct)
+            + await TicketQueues.InArea(db.TicketsOfAreaUnranged.AsNoTracking(), c, walk: true).LongCountAsync(t => t.DueAt >= startOfToday && t.DueAt < now, ct);
 
         return Result<PanoramaFigures>.Ok(new(path[^1], path, period, PanoramaPeriods.Name(period),
             Registry(registry, TallyRules.Person, k => Enum.TryParse<ResidencyType>(k, out var r) ? PersonCheck.ResidencyName(r) : k),

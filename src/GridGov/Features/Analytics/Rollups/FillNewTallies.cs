@@ -13,8 +13,10 @@ public sealed class FillNewTallies(GridDatabase database, RebuildTallies rebuild
     {
         await using (var db = database.CreateUnscoped(AuditActor.System))
         {
-            // CategoryTallies came after the others: a database with tickets but none of them is rebuilt too.
+            // CategoryTallies and DeadlineTallies came after the others: a database with tickets but none
+            // of their rows is rebuilt too.
             var missing = ((!await db.Set<TicketTally>().AnyAsync(ct) || !await db.Set<CategoryTally>().AnyAsync(ct)) && await db.Set<Ticket>().AnyAsync(ct))
+                || (!await db.Set<DeadlineTally>().AnyAsync(ct) && await db.Set<Ticket>().AnyAsync(t => t.DueAt != null, ct))
                 || (!await db.Set<RegistryTally>().AnyAsync(ct) && await db.Set<Person>().AnyAsync(ct));
             if (!missing) return;
         }

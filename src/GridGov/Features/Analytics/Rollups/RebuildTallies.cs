@@ -35,6 +35,7 @@ public sealed class RebuildTallies(GridDatabase database)
         await db.Set<TicketFlowTally>().ExecuteDeleteAsync(ct);
         await db.Set<RegistryTally>().ExecuteDeleteAsync(ct);
         await db.Set<CategoryTally>().ExecuteDeleteAsync(ct);
+        await db.Set<DeadlineTally>().ExecuteDeleteAsync(ct);
 
         long tickets = 0, records = 0;
         // A street's own rows (grid, community, street) come only from its range: written as it ends.
@@ -62,7 +63,7 @@ public sealed class RebuildTallies(GridDatabase database)
     {
         if (!db.Database.IsNpgsql()) return;
         var sql = db.GetService<ISqlGenerationHelper>();
-        var tables = new[] { typeof(TicketTally), typeof(TicketFlowTally), typeof(CategoryTally), typeof(RegistryTally) }
+        var tables = new[] { typeof(TicketTally), typeof(TicketFlowTally), typeof(CategoryTally), typeof(RegistryTally), typeof(DeadlineTally) }
             .Select(t => db.Model.FindEntityType(t)!).Select(e => sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema()));
         // Table names from the model, quoted by the provider: nothing here comes from a user.
         var vacuum = "VACUUM (ANALYZE) " + string.Join(", ", tables);
@@ -96,7 +97,7 @@ public sealed class RebuildTallies(GridDatabase database)
             .Select(t => new Ticket
             {
                 Id = t.Id, GridCode = t.GridCode, ReportedAt = t.ReportedAt, UpdatedAt = t.UpdatedAt, Source = t.Source, State = t.State,
-                ClosedAt = t.ClosedAt, HandleDueAt = t.HandleDueAt, LeadDepartmentId = t.LeadDepartmentId, ReworkCount = t.ReworkCount,
+                ClosedAt = t.ClosedAt, DueAt = t.DueAt, HandleDueAt = t.HandleDueAt, LeadDepartmentId = t.LeadDepartmentId, ReworkCount = t.ReworkCount,
                 CategoryId = t.CategoryId, PrimaryId = t.PrimaryId,
                 Description = "", AcceptLimit = "", DispatchLimit = "", HandleLimit = "", VerifyLimit = "",
             });

@@ -54,6 +54,16 @@ public class CategoryTally : IDerivedRow, IDayTally
     public long Repeats { get; set; }
 }
 
+// Tickets with a deadline (those open in a timed stage), by the China day of that deadline: the
+// panorama's overdue figure is the rows before today plus today's deadlines already past (DeadlineCount).
+// Day rows only (no month or year rows).
+public class DeadlineTally : IDerivedRow, IDayTally
+{
+    public long Code { get; set; }
+    public int Day { get; set; }
+    public long Count { get; set; }
+}
+
 // Registry records in use (not removed), by kind (person, house, unit, focus, component) and key
 // (residency type, house use, unit kind, focus kind, component class).
 public class RegistryTally : IDerivedRow
@@ -99,5 +109,14 @@ sealed class CategoryTallyConfiguration : IEntityTypeConfiguration<CategoryTally
     {
         b.ToTable("CategoryTallies");
         b.HasKey(t => new { t.Code, t.Day, t.CategoryId, t.Source });
+    }
+}
+
+sealed class DeadlineTallyConfiguration : IEntityTypeConfiguration<DeadlineTally>
+{
+    public void Configure(EntityTypeBuilder<DeadlineTally> b)
+    {
+        b.ToTable("DeadlineTallies");
+        b.HasKey(t => new { t.Code, t.Day });
     }
 }

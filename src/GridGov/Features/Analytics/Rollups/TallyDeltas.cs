@@ -35,9 +35,10 @@ public sealed class TallyDeltas : IWatchedWrite
     public Dictionary<(long Code, int Day, long Department), FlowDelta> Flows { get; } = [];
     public Dictionary<(long Code, string Kind, string Key), long> Registry { get; } = [];
     public Dictionary<(long Code, int Day, int Category, TicketSource Source), (long Count, long Repeats)> Categories { get; } = [];
+    public Dictionary<(long Code, int Day), long> Deadlines { get; } = [];
     internal List<ClosedTicket> Closings { get; } = [];
 
-    public bool IsEmpty => Tickets.Count == 0 && Flows.Count == 0 && Registry.Count == 0 && Categories.Count == 0 && Closings.Count == 0;
+    public bool IsEmpty => Tickets.Count == 0 && Flows.Count == 0 && Registry.Count == 0 && Categories.Count == 0 && Deadlines.Count == 0 && Closings.Count == 0;
 
     public void AddTicket(long grid, int day, TicketSource source, TicketState state, long n)
     {
@@ -61,6 +62,12 @@ public sealed class TallyDeltas : IWatchedWrite
             var (c, r) = Categories.GetValueOrDefault((code, span, category, source));
             Categories[(code, span, category, source)] = (c + n, r + repeats);
         }
+    }
+
+    public void AddDeadline(long grid, int day, long n)
+    {
+        foreach (var code in TallyCodes.Of(grid))
+            Deadlines[(code, day)] = Deadlines.GetValueOrDefault((code, day)) + n;
     }
 
     public void AddRegistry(long grid, string kind, string key, long n)
@@ -94,6 +101,7 @@ public sealed class TallyDeltas : IWatchedWrite
         foreach (var (k, v) in Tickets.Where(x => x.Key.Code < minCode).ToList()) { into.Tickets[k] = into.Tickets.GetValueOrDefault(k) + v; Tickets.Remove(k); }
         foreach (var (k, v) in Flows.Where(x => x.Key.Code < minCode).ToList()) { into.Flows[k] = into.Flows.GetValueOrDefault(k) + v; Flows.Remove(k); }
         foreach (var (k, v) in Registry.Where(x => x.Key.Code < minCode).ToList()) { into.Registry[k] = into.Registry.GetValueOrDefault(k) + v; Registry.Remove(k); }
+        foreach (var (k, v) in Deadlines.Where(x => x.Key.Code < minCode).ToList()) { into.Deadlines[k] = into.Deadlines.GetValueOrDefault(k) + v; Deadlines.Remove(k); }
         foreach (var (k, v) in Categories.Where(x => x.Key.Code < minCode).ToList())
         {
             var (c, r) = into.Categories.GetValueOrDefault(k);
@@ -109,6 +117,7 @@ public sealed class TallyDeltas : IWatchedWrite
         await using (var w = new BulkWriter<TicketFlowTally>(db)) await w.InsertManyAsync([.. FlowRows()], ct);
         await using (var w = new BulkWriter<CategoryTally>(db)) await w.InsertManyAsync([.. CategoryRows()], ct);
         await using (var w = new BulkWriter<RegistryTally>(db)) await w.InsertManyAsync([.. RegistryRows()], ct);
+        await using (var w = new BulkWriter<DeadlineTally>(db)) await w.InsertManyAsync([.. DeadlineRows()], ct);
     }
 
     // The deltas that are not zero as rows of each tally; in key order when asked (TallyUpserts).
@@ -132,6 +141,9 @@ public sealed class TallyDeltas : IWatchedWrite
     public IEnumerable<RegistryTally> RegistryRows(bool inKeyOrder = false) =>
         Ordered(Registry.Where(x => x.Value != 0), inKeyOrder)
             .Select(x => new RegistryTally { Code = x.Key.Code, Kind = x.Key.Kind, Key = x.Key.Key, Count = x.Value });
+
+    public IEnumerable<DeadlineTally> DeadlineRows(bool inKeyOrder = false) =>
+        Ordered(Deadlines.Where(x => x.Value != 0), inKeyOrder).Select(x => new DeadlineTally { Code = x.Key.Code, Day = x.Key.Day, Count = x.Value });
 
     static IEnumerable<KeyValuePair<TKey, TValue>> Ordered<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>> entries, bool sort) =>
         sort ? entries.OrderBy(x => x.Key) : entries;

@@ -36,6 +36,7 @@ public static class TallyRules
         d.AddTicket(t.GridCode, day, t.Source, t.State, sign);
         d.AddFlow(t.GridCode, day, 0, new FlowDelta(sign, 0, 0, 0, 0));
         d.AddCategory(t.GridCode, day, t.CategoryId, t.Source, sign, IsRepeat(t) ? sign : 0);
+        if (t.DueAt is { } due) d.AddDeadline(t.GridCode, TallyCodes.Day(due), sign);
         if (t.State == TicketState.Closed) d.Closings.Add(ClosedTicket.Of(t, sign) with { Added = sign > 0 ? t : null });
     }
 
@@ -58,6 +59,11 @@ public static class TallyRules
             d.AddCategory(before.GridCode, day.Item1, before.CategoryId, before.Source, -1, IsRepeat(before) ? -1 : 0);
             d.AddCategory(after.GridCode, day.Item2, after.CategoryId, after.Source, 1, IsRepeat(after) ? 1 : 0);
         }
+        if (before.GridCode != after.GridCode || DueDay(before) != DueDay(after))
+        {
+            if (DueDay(before) is { } b0) d.AddDeadline(before.GridCode, b0, -1);
+            if (DueDay(after) is { } a0) d.AddDeadline(after.GridCode, a0, 1);
+        }
         var (was, now) = (before.State == TicketState.Closed, after.State == TicketState.Closed);
         if (!was && !now) return;
         var (b, a) = (ClosedTicket.Of(before, -1), ClosedTicket.Of(after, 1));
@@ -65,6 +71,8 @@ public static class TallyRules
         if (was) d.Closings.Add(b);
         if (now) d.Closings.Add(a);
     }
+
+    static int? DueDay(Ticket t) => t.DueAt is { } due ? TallyCodes.Day(due) : null;
 
     // A repeat complaint (重复投诉): a ticket linked to an earlier one as the same problem.
     static bool IsRepeat(Ticket t) => t.PrimaryId is not null;

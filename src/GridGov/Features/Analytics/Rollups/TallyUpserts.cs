@@ -23,6 +23,7 @@ static class TallyUpserts
         await UpsertAsync(db, d.FlowRows(inKeyOrder: true), ct);
         await UpsertAsync(db, d.CategoryRows(inKeyOrder: true), ct);
         await UpsertAsync(db, d.RegistryRows(inKeyOrder: true), ct);
+        await UpsertAsync(db, d.DeadlineRows(inKeyOrder: true), ct);
     }
 
     static async Task UpsertAsync<T>(GridDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class

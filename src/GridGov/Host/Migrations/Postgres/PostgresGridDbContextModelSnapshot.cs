@@ -164,6 +164,22 @@ namespace GridGov.Host.Migrations.Postgres
                     b.ToTable("CategoryTallies", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.DeadlineTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code", "Day");
+
+                    b.ToTable("DeadlineTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Analytics.Rollups.RegistryTally", b =>
                 {
                     b.Property<long>("Code")

@@ -155,6 +155,22 @@ namespace GridGov.Host.Migrations.Sqlite
                     b.ToTable("CategoryTallies", (string)null);
                 });
 
+            modelBuilder.Entity("GridGov.Features.Analytics.Rollups.DeadlineTally", b =>
+                {
+                    b.Property<long>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code", "Day");
+
+                    b.ToTable("DeadlineTallies", (string)null);
+                });
+
             modelBuilder.Entity("GridGov.Features.Analytics.Rollups.RegistryTally", b =>
                 {
                     b.Property<long>("Code")
