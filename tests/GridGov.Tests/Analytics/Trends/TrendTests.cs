@@ -32,7 +32,7 @@ public sealed class TrendTests(GridGovApp app)
         Assert.Equal("12345热线", r.Series[0].Name);
         // Against an empty period before, every category and community is new; the larger first.
         Assert.Equal([(kit.A.Code, 12L), (kit.B.Code, 7L)], r.CategoryRises.Select(x => (x.Key, x.Growth.Count)));
-        Assert.Equal([kit.C1.Code.ToString(), kit.C2.Code.ToString()], r.AreaRises.Select(x => x.Key));
+        Assert.Equal([(kit.C1.Code.ToString(), 12L), (kit.C2.Code.ToString(), 7L)], r.AreaRises.Select(x => (x.Key, x.Growth.Count)));
         Assert.All(r.AreaRises, x => Assert.Equal("新增", x.Growth.Text));
     }
 
@@ -60,6 +60,8 @@ public sealed class TrendTests(GridGovApp app)
         Assert.Equal([5L, 2, 5], a.Points.Select(p => p.Count));
         Assert.Equal("+25.0%", a.Points[0].YearOnYear.Text);
         Assert.Equal([kit.A.Code], a.Series.Select(s => s.Key));
+        // Filtered, the communities' rises count that category only.
+        Assert.Equal(12L, a.AreaRises.Sum(x => x.Growth.Count));
         var areas = await kit.ReadAsync<TrendReport>("admin", $"trends?unit={kit.Street}&step=Month&from=2024-01-01&to=2024-03-31&by=Area");
         Assert.Equal([$"{kit.C1.Code}=5,2,5", $"{kit.C2.Code}=3,4,0"], areas.Series.Select(s => $"{s.Key}={string.Join(",", s.Counts)}"));
         Assert.Equal([8L, 6, 5], areas.Points.Select(p => p.Count));

@@ -25,10 +25,9 @@ public sealed class TrendCounts(GridDbContext db)
                     .Select(x => (x.Day, Array.IndexOf(areas, x.Code), x.N)).ToList();
         if (by == TrendBy.State)
         {
-            var s = db.Set<TicketTally>().Where(t => t.Code == code);
-            if (span.Months) { var months = span.MonthCodes(); s = s.Where(t => months.Contains(t.Day)); }
-            else s = s.Where(t => t.Day >= span.Lo && t.Day <= span.Hi && t.Day % 100 != 0);
-            if (f.Source is { } src) s = s.Where(t => t.Source == src);
+            var all = db.Set<TicketTally>().Where(t => t.Code == code);
+            if (f.Source is { } src) all = all.Where(t => t.Source == src);
+            var s = InSpan(all, span);
             return (await s.GroupBy(t => new { t.Day, t.State }).Select(g => new { g.Key.Day, g.Key.State, N = g.Sum(t => t.Count) }).ToListAsync(ct))
                 .Select(x => (x.Day, (int)x.State, x.N)).ToList();
         }
@@ -59,6 +58,24 @@ public sealed class TrendCounts(GridDbContext db)
         return sums;
     }
 
+    // Tickets per unit code over a range. Without a filter they come from the flow tally's reported
+    // count (one row per unit and day or month, not one per category and source): a city's districts
+    // over a year are a few hundred rows instead of a hundred thousand.
+    public async Task<Dictionary<long, long>> ByCodeAsync(long[] codes, DateOnly from, DateOnly to, TrendFilter f, CancellationToken ct)
+    {
+        var sums = new Dictionary<long, long>();
+        if (codes.Length == 0) return sums;
+        foreach (var span in TallySpans.Of(from, to))
+        {
+            var rows = f.Categories is null && f.Source is null
+                ? InSpan(db.Set<TicketFlowTally>().Where(t => codes.Contains(t.Code) && t.DepartmentId == 0), span)
+                    .GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Created) })
+                : Rows(codes, span, f).GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Count) });
+            foreach (var x in await rows.ToListAsync(ct)) sums[x.Key] = sums.GetValueOrDefault(x.Key) + x.N;
+        }
+        return sums;
+    }
+
     // Totals over a range by unit code, category and source, with repeats (the comparison of sources).
     public async Task<List<(long Code, int Category, TicketSource Source, long N, long Repeats)>> BySourceAsync(
         long[] codes, DateOnly from, DateOnly to, CancellationToken ct)
@@ -77,10 +94,16 @@ public sealed class TrendCounts(GridDbContext db)
     IQueryable<CategoryTally> Rows(long[] codes, TallySpan span, TrendFilter f)
     {
         var q = codes.Length == 1 ? db.Set<CategoryTally>().Where(t => t.Code == codes[0]) : db.Set<CategoryTally>().Where(t => codes.Contains(t.Code));
-        if (span.Months) { var months = span.MonthCodes(); q = q.Where(t => months.Contains(t.Day)); }
-        else q = q.Where(t => t.Day >= span.Lo && t.Day <= span.Hi && t.Day % 100 != 0);
         if (f.Categories is { } cats) q = q.Where(t => cats.Contains(t.CategoryId));
         if (f.Source is { } s) q = q.Where(t => t.Source == s);
-        return q;
+        return InSpan(q, span);
     }
+
+    // A span's rows: day rows as a range of Day; month rows one equality each, joined by UNION ALL. A
+    // list (Day = ANY(…)) leaves the plan to the planner's guess, which on PostgreSQL at city scale
+    // can walk every day row of the unit; an equality on the key's second column cannot.
+    static IQueryable<T> InSpan<T>(IQueryable<T> q, TallySpan span) where T : IDayTally =>
+        span.Months
+            ? span.MonthCodes().Select(m => q.Where(t => t.Day == m)).Aggregate((a, b) => a.Concat(b))
+            : q.Where(t => t.Day >= span.Lo && t.Day <= span.Hi && t.Day % 100 != 0);
 }

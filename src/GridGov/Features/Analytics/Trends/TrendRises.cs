@@ -10,14 +10,17 @@ public static class TrendRises
         (DateOnly From, DateOnly To) before, (DateOnly From, DateOnly To) after, TrendFilter f, CancellationToken ct)
     {
         var children = await units.ChildrenAsync(unit.Code, ct);
-        long[] codes = [unit.Code, .. children.Select(c => c.Code)];
-        var a = await counts.ByCodeAndCategoryAsync(codes, before.From, before.To, f, ct);
-        var b = await counts.ByCodeAndCategoryAsync(codes, after.From, after.To, f, ct);
+        // The unit's own rows by category; its children's as one total each.
+        var a = await counts.ByCodeAndCategoryAsync([unit.Code], before.From, before.To, f, ct);
+        var b = await counts.ByCodeAndCategoryAsync([unit.Code], after.From, after.To, f, ct);
+        long[] codes = [.. children.Select(c => c.Code)];
+        var childA = await counts.ByCodeAsync(codes, before.From, before.To, f, ct);
+        var childB = await counts.ByCodeAsync(codes, after.From, after.To, f, ct);
 
-        var categories = a.Concat(b).Where(x => x.Key.Code == unit.Code).Select(x => groups.MajorOf(x.Key.Category)).Distinct()
+        var categories = a.Concat(b).Select(x => groups.MajorOf(x.Key.Category)).Distinct()
             .Select(m => new TrendRise(m.Code, m.Name, new Growth(Sum(b, unit.Code, m.Code, groups), Sum(a, unit.Code, m.Code, groups))))
             .OrderByDescending(r => r.Growth.Change).ThenBy(r => r.Key).ToList();
-        var areas = children.Select(c => new TrendRise(c.Code.ToString(), c.Name, new Growth(Sum(b, c.Code, null, groups), Sum(a, c.Code, null, groups))))
+        var areas = children.Select(c => new TrendRise(c.Code.ToString(), c.Name, new Growth(childB.GetValueOrDefault(c.Code), childA.GetValueOrDefault(c.Code))))
             .OrderByDescending(r => r.Growth.Change).ThenBy(r => r.Key).ToList();
         return new(Sum(a, unit.Code, null, groups), Sum(b, unit.Code, null, groups),
             [.. categories.Where(r => r.Growth.Change > 0).Take(GetTrend.RiseCount)], [.. areas.Where(r => r.Growth.Change > 0).Take(GetTrend.RiseCount)],
