@@ -98,15 +98,20 @@ public sealed class TallyDeltas : IWatchedWrite
     // into `into`, leaving those of the street and below.
     public void MoveUpperRows(TallyDeltas into, long minCode)
     {
-        foreach (var (k, v) in Tickets.Where(x => x.Key.Code < minCode).ToList()) { into.Tickets[k] = into.Tickets.GetValueOrDefault(k) + v; Tickets.Remove(k); }
-        foreach (var (k, v) in Flows.Where(x => x.Key.Code < minCode).ToList()) { into.Flows[k] = into.Flows.GetValueOrDefault(k) + v; Flows.Remove(k); }
-        foreach (var (k, v) in Registry.Where(x => x.Key.Code < minCode).ToList()) { into.Registry[k] = into.Registry.GetValueOrDefault(k) + v; Registry.Remove(k); }
-        foreach (var (k, v) in Deadlines.Where(x => x.Key.Code < minCode).ToList()) { into.Deadlines[k] = into.Deadlines.GetValueOrDefault(k) + v; Deadlines.Remove(k); }
-        foreach (var (k, v) in Categories.Where(x => x.Key.Code < minCode).ToList())
+        Move(Tickets, into.Tickets, k => k.Code, minCode, (a, b) => a + b);
+        Move(Flows, into.Flows, k => k.Code, minCode, (a, b) => a + b);
+        Move(Registry, into.Registry, k => k.Code, minCode, (a, b) => a + b);
+        Move(Deadlines, into.Deadlines, k => k.Code, minCode, (a, b) => a + b);
+        Move(Categories, into.Categories, k => k.Code, minCode, (a, b) => (a.Count + b.Count, a.Repeats + b.Repeats));
+    }
+
+    static void Move<TKey, TValue>(Dictionary<TKey, TValue> from, Dictionary<TKey, TValue> into, Func<TKey, long> code, long minCode,
+        Func<TValue, TValue, TValue> add) where TKey : notnull
+    {
+        foreach (var (k, v) in from.Where(x => code(x.Key) < minCode).ToList())
         {
-            var (c, r) = into.Categories.GetValueOrDefault(k);
-            into.Categories[k] = (c + v.Count, r + v.Repeats);
-            Categories.Remove(k);
+            into[k] = into.TryGetValue(k, out var had) ? add(had, v) : v;
+            from.Remove(k);
         }
     }
 
