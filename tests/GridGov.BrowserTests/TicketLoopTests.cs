@@ -129,9 +129,17 @@ public sealed class TicketLoopTests(BrowserApp app)
         await Confirm(page, state);
     }
 
+    // The form closes when the step is taken, or stays with the reason under it: a conflict or a
+    // field's error is named in the failure rather than read as a slow state.
     static async Task Confirm(IPage page, string state)
     {
         await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        var form = page.Locator("#action-form");
+        try { await form.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 20_000 }); }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"期望状态“{state}”，但办理表单未关闭：{await form.InnerTextAsync()}");
+        }
         await ExpectState(page, state);
     }
 }

@@ -43,8 +43,14 @@ public abstract class AuditTampering : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<VerifyAudit>().RunAsync();
     }
 
-    // The periodic anchoring, run now rather than waited for.
-    protected static Task<AnchorOutcome> AnchorAsync(GridGovApp on) => on.Services.GetRequiredService<AuditAnchoring>().AnchorAsync();
+    // The periodic anchoring, run now rather than waited for. The start's own pass runs in the
+    // background and could otherwise land after a test's tampering (anchoring a cut chain afresh).
+    protected static async Task<AnchorOutcome> AnchorAsync(GridGovApp on)
+    {
+        var anchoring = on.Services.GetRequiredService<AuditAnchoring>();
+        await anchoring.StartPass.WaitAsync(TimeSpan.FromSeconds(30));
+        return await anchoring.AnchorAsync();
+    }
 
     protected async Task AddRolesAsync(string prefix, int count)
     {

@@ -13,7 +13,12 @@ public enum AnchorOutcome { Anchored, Unchanged, Empty, NoKey, Refused }
 public sealed class AuditAnchoring(GridDatabase database, IConfiguration config, TimeProvider time, ILogger<AuditAnchoring> log) : BackgroundService
 {
     readonly SemaphoreSlim gate = new(1, 1);
+    readonly TaskCompletionSource startPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     string? lastRefusal;
+
+    // Done once the anchoring at start has run: the host starts it in the background, so whoever
+    // must know the start's anchor is in place (or refused) waits for this.
+    public Task StartPass => startPass.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -22,6 +27,7 @@ public sealed class AuditAnchoring(GridDatabase database, IConfiguration config,
         {
             try { await AnchorAsync(stop); }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Audit anchoring failed"); }
+            finally { startPass.TrySetResult(); }
         }
         while (await timer.WaitForNextTickAsync(stop));
     }
