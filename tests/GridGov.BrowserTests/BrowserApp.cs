@@ -37,6 +37,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Directory.CreateDirectory(Screenshots);
+        // The suite runs on two shared cores beside a Blazor circuit per page: a figure or a state that
+        // follows a server round trip can take longer than Playwright's 5 s there, without being wrong.
+        Assertions.SetDefaultExpectTimeout(10_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {

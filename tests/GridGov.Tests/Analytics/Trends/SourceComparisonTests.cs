@@ -25,6 +25,19 @@ public sealed class SourceComparisonTests(GridGovApp app)
         var cell = Assert.Single(r.RepeatCells);
         Assert.Equal($"{kit.C1.Code}/{kit.A.Code}", cell.Key);
 
+        // Ranges ending inside months (a month mostly inside is its month row less the days left out):
+        // January has 8 on the 15th, February 4 on the 5th and 2 on the 6th, March 5 on the 10th.
+        foreach (var (from, to, total, repeats) in new[]
+        {
+            ("2024-01-16", "2024-03-09", 6L, 0), ("2024-01-15", "2024-03-10", 19L, 1), ("2024-01-02", "2024-03-31", 19L, 1),
+            ("2024-02-06", "2024-02-29", 2L, 0), ("2024-02-02", "2024-02-28", 6L, 0), ("2024-02-07", "2024-03-31", 5L, 1),
+        })
+        {
+            var part = await kit.ReadAsync<SourceReport>("admin", $"sources?unit={kit.Street}&from={from}&to={to}");
+            Assert.True((total, repeats) == (part.All.Total, part.RepeatCells.Count), $"{from}–{to}: {part.All.Total} 件, {part.RepeatCells.Count} 处重复");
+            Assert.DoesNotContain(part.Categories, c => c.Total == 0);
+        }
+
         Assert.Equal(HttpStatusCode.BadRequest, (await kit.GetAsync("admin", $"sources?unit={kit.Street}&from=2024-04-01&to=2024-03-01")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync("street", $"sources?unit={kit.Street}")).StatusCode);
 

@@ -80,6 +80,15 @@ public sealed class TrendTests(GridGovApp app)
         Assert.Equal(8, r.Daily[14]);
         // January: 5 of A and 3 of B; from February 1st: 2 of A, 4 of B.
         Assert.Equal([(kit.A.Code, 5L, 2L), (kit.B.Code, 3L, 4L)], r.Categories.OrderBy(c => c.Key).Select(c => (c.Key, c.Growth.Base, c.Growth.Count)));
+
+        // Ranges that cover most of a month are read as the month less the days left out: Jan 8 – Feb 5
+        // is January less Jan 1–7, plus Feb 1–5; Feb 6 – Mar 5 is February less Feb 1–5, plus Mar 1–5.
+        var mid = await kit.ReadAsync<BeforeAfterReport>("admin", $"trends/before-after?unit={kit.Street}&date=2024-02-06&days=29");
+        Assert.Equal((new DateOnly(2024, 1, 8), new DateOnly(2024, 3, 5)), (mid.BeforeFrom, mid.AfterTo));
+        Assert.Equal((12L, 2L), (mid.Total.Base, mid.Total.Count));
+        Assert.Equal([(kit.A.Code, 7L, 0L), (kit.B.Code, 5L, 2L)], mid.Categories.OrderBy(c => c.Key).Select(c => (c.Key, c.Growth.Base, c.Growth.Count)));
+        Assert.Equal([(kit.C1.Code.ToString(), 7L, 0L), (kit.C2.Code.ToString(), 5L, 2L)],
+            mid.Areas.Where(a => a.Growth.Base + a.Growth.Count > 0).OrderBy(a => a.Key).Select(a => (a.Key, a.Growth.Base, a.Growth.Count)));
     }
 
     [Fact]

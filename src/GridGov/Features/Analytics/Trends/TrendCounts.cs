@@ -53,9 +53,10 @@ public sealed class TrendCounts(GridDbContext db)
                          .Select(g => new { g.Key.Code, g.Key.CategoryId, N = g.Sum(t => t.Count), R = g.Sum(t => t.Repeats) }).ToListAsync(ct))
             {
                 var (n, r) = sums.GetValueOrDefault((x.Code, x.CategoryId));
-                sums[(x.Code, x.CategoryId)] = (n + x.N, r + x.R);
+                sums[(x.Code, x.CategoryId)] = (n + span.Sign * x.N, r + span.Sign * x.R);
             }
-        return sums;
+        // A month row less its left-out days can leave a category at nothing: it had no tickets in the range.
+        return sums.Where(s => s.Value != (0, 0)).ToDictionary();
     }
 
     // Tickets per unit code over a range. Without a filter they come from the flow tally's reported
@@ -71,7 +72,7 @@ public sealed class TrendCounts(GridDbContext db)
                 ? InSpan(db.Set<TicketFlowTally>().Where(t => codes.Contains(t.Code) && t.DepartmentId == 0), span)
                     .GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Created) })
                 : Rows(codes, span, f).GroupBy(t => t.Code).Select(g => new { g.Key, N = g.Sum(t => t.Count) });
-            foreach (var x in await rows.ToListAsync(ct)) sums[x.Key] = sums.GetValueOrDefault(x.Key) + x.N;
+            foreach (var x in await rows.ToListAsync(ct)) sums[x.Key] = sums.GetValueOrDefault(x.Key) + span.Sign * x.N;
         }
         return sums;
     }
@@ -86,7 +87,7 @@ public sealed class TrendCounts(GridDbContext db)
                          .Select(g => new { g.Key.Code, g.Key.CategoryId, g.Key.Source, N = g.Sum(t => t.Count), R = g.Sum(t => t.Repeats) }).ToListAsync(ct))
             {
                 var (n, r) = sums.GetValueOrDefault((x.Code, x.CategoryId, x.Source));
-                sums[(x.Code, x.CategoryId, x.Source)] = (n + x.N, r + x.R);
+                sums[(x.Code, x.CategoryId, x.Source)] = (n + span.Sign * x.N, r + span.Sign * x.R);
             }
         return [.. sums.Where(s => s.Value.N != 0 || s.Value.R != 0).Select(s => (s.Key.Item1, s.Key.Item2, s.Key.Item3, s.Value.N, s.Value.R))];
     }
