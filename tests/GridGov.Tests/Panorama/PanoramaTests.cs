@@ -120,6 +120,24 @@ public sealed class PanoramaTests(GridGovApp app)
             await db.SaveChangesAsync();
         }
         Assert.Equal(before + 2, (await GetAsync("street")).Today.Overdue);
+
+        // The hourly pruning takes the zero rows of past days away (that one's, if nothing else was due
+        // then, and one left from 2000); a zero row of a day to come stays; no figure moves.
+        await using (var db = app.UnscopedDb())
+        {
+            db.Set<DeadlineTally>().AddRange(new DeadlineTally { Code = TicketKit.Grid, Day = 20000101 }, new DeadlineTally { Code = TicketKit.Grid, Day = 20991231 });
+            await db.SaveChangesAsync();
+        }
+        var today = TallyCodes.Day(DateTime.UtcNow);
+        Assert.True(await app.Services.GetRequiredService<PruneDeadlineTallies>().RunOnceAsync() >= 1);
+        await using (var db = app.UnscopedDb())
+        {
+            Assert.False(await db.Set<DeadlineTally>().AnyAsync(t => t.Count == 0 && t.Day < today));
+            Assert.True(await db.Set<DeadlineTally>().AnyAsync(t => t.Code == TicketKit.Grid && t.Day == 20991231 && t.Count == 0));
+            Assert.True(await db.Set<DeadlineTally>().AnyAsync(t => t.Count > 0 && t.Day < today));
+        }
+        Assert.Equal(before + 2, (await GetAsync("street")).Today.Overdue);
+        Assert.Equal(await RawOverdueAsync(), (await GetAsync("street")).Today.Overdue);
     }
 
     async Task<long> RawOverdueAsync(long unit = TicketKit.Street, List<long>? except = null)

@@ -14,6 +14,8 @@ public static class AnalyticsArea
     {
         services.AddSingleton<RebuildTallies>();
         services.AddSingleton<FillNewTallies>();
+        services.AddSingleton<PruneDeadlineTallies>();
+        services.AddHostedService(sp => sp.GetRequiredService<PruneDeadlineTallies>());
         services.AddCommand(RebuildTalliesCommand.Command);
         services.AddWarnings();
         services.AddKeywords();
