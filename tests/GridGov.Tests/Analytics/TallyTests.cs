@@ -21,20 +21,6 @@ public sealed class TallyTests(GridGovApp app, ITestOutputHelper output)
 {
     readonly TicketKit kit = new(app);
 
-    // PostgreSQL: the migration TallyKeysCarryValues made every tally's key index carry its values
-    // (index-only reads); EF Core cannot say so in the model, so this keeps a later migration honest.
-    [Fact]
-    public async Task On_PostgreSQL_every_tally_key_carries_its_values()
-    {
-        await using var db = app.UnscopedDb();
-        if (!db.Database.IsNpgsql()) return; // SQLite has no INCLUDE
-        var keys = await db.Database.SqlQueryRaw<string>(
-            "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname IN ('PK_TicketTallies', 'PK_TicketFlowTallies', 'PK_RegistryTallies', 'PK_CategoryTallies', 'PK_DeadlineTallies')")
-            .ToListAsync();
-        Assert.Equal(5, keys.Count);
-        Assert.All(keys, k => Assert.Matches(@"UNIQUE INDEX .* INCLUDE \(", k));
-    }
-
     [Fact]
     public async Task Tallies_kept_by_every_write_equal_a_recomputation_from_the_raw_rows()
     {

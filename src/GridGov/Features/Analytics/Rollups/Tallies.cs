@@ -11,9 +11,6 @@ namespace GridGov.Features.Analytics.Rollups;
 // of codes one level down (ADR 0016). Kept exact in the transaction of every write (TallyWatcher);
 // `gridgov rebuild-tallies` recomputes them from the raw rows.
 
-// On PostgreSQL every tally's primary key INCLUDEs its values (migration TallyKeysCarryValues, which
-// EF Core cannot express): a migration that rebuilds one of these keys must keep the INCLUDE.
-
 // `Day` is yyyymmdd; yyyymm00 holds the month and yyyy0000 the year (TallyCodes.Spans).
 public interface IDayTally
 {
