@@ -119,6 +119,12 @@ public sealed class TicketLoopTests(BrowserApp app)
         await Assertions.Expect(chosen).ToBeVisibleAsync();
     }
 
+    static async Task<bool> ClosesAsync(ILocator form, int ms)
+    {
+        try { await form.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = ms }); return true; }
+        catch (TimeoutException) { return false; }
+    }
+
     static async Task ExpectState(IPage page, string state) =>
         await Assertions.Expect(page.Locator("#ticket-state")).ToHaveTextAsync(state);
 
@@ -130,15 +136,22 @@ public sealed class TicketLoopTests(BrowserApp app)
     }
 
     // The form closes when the step is taken, or stays with the reason under it: a conflict or a
-    // field's error is named in the failure rather than read as a slow state.
+    // field's error is named in the failure rather than read as a slow state. A click that left the
+    // form open with nothing under it and the button idle is made once more, as a user would; if the
+    // button is still busy, the server is, and the failure says so.
     static async Task Confirm(IPage page, string state)
     {
-        await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        var ok = page.Locator(".ant-modal-footer .ant-btn-primary");
         var form = page.Locator("#action-form");
-        try { await form.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 20_000 }); }
-        catch (TimeoutException)
+        await ok.ClickAsync();
+        if (!await ClosesAsync(form, 10_000))
         {
-            Assert.Fail($"期望状态“{state}”，但办理表单未关闭：{await form.InnerTextAsync()}");
+            var busy = (await ok.GetAttributeAsync("class") ?? "").Contains("ant-btn-loading");
+            await BrowserApp.ShotAsync(page, $"ticket-form-stayed-{state}");
+            var said = await form.Locator(".ant-alert, .gg-field-message").CountAsync() > 0;
+            if (!busy && !said && await ok.IsEnabledAsync()) await ok.ClickAsync();
+            if (!await ClosesAsync(form, 20_000))
+                Assert.Fail($"期望状态“{state}”，但办理表单未关闭（确定按钮{(busy ? "仍在提交" : "空闲")}）：{await form.InnerTextAsync()}");
         }
         await ExpectState(page, state);
     }
