@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Time;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,15 +14,8 @@ public sealed class PruneDeadlineTallies(GridDatabase database, TimeProvider tim
 {
     static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stop))
-        {
-            try { await RunOnceAsync(stop); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Pruning the deadline tally failed"); }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        Periodic.RunAsync(Period, time, RunOnceAsync, log, "Pruning the deadline tally", stop);
 
     // Answers how many rows went.
     public async Task<int> RunOnceAsync(CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Time;
 using GridGov.Features.Identity;
 using GridGov.Features.Organization;
 using GridGov.Features.Registry.Focus;
@@ -21,15 +22,8 @@ public sealed class OverdueVisitNotices(GridDatabase database, Places places, Ti
     static readonly TimeSpan Period = TimeSpan.FromHours(1);
     readonly SemaphoreSlim running = new(1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stop))
-        {
-            try { await RunOnceAsync(stop); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Overdue visit notices failed"); }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        Periodic.RunAsync(Period, time, RunOnceAsync, log, "Overdue visit notices", stop);
 
     // Answers how many communities were told in this run.
     public async Task<int> RunOnceAsync(CancellationToken ct = default)

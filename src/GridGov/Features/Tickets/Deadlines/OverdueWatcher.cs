@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Time;
 using GridGov.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,15 +12,8 @@ public sealed class OverdueWatcher(GridDatabase database, TicketClock clock, Tic
     const int Batch = 500;
     static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stop))
-        {
-            try { await RunOnceAsync(stop); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Overdue check failed"); }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        Periodic.RunAsync(Period, time, RunOnceAsync, log, "Overdue check", stop);
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {

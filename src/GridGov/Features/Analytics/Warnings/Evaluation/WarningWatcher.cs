@@ -1,3 +1,4 @@
+using GridGov.Infrastructure.Time;
 namespace GridGov.Features.Analytics.Warnings;
 
 // Evaluates the warning rules periodically: every minute unless GridGov:Warnings:IntervalSeconds says
@@ -9,18 +10,10 @@ public sealed class WarningWatcher(WarningEvaluator evaluator, IConfiguration co
     public static TimeSpan? Interval(IConfiguration config) =>
         config.GetValue(IntervalSetting, 60) is var s and > 0 ? TimeSpan.FromSeconds(s) : null;
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        if (Interval(config) is not { } period) return;
-        using var timer = new PeriodicTimer(period, time);
-        while (await timer.WaitForNextTickAsync(stop))
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        Interval(config) is not { } period ? Task.CompletedTask : Periodic.RunAsync(period, time, async ct =>
         {
-            try
-            {
-                var raised = await evaluator.RunAsync(ct: stop);
-                if (raised.Count > 0) log.LogInformation("Raised {Count} warnings", raised.Count);
-            }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Warning evaluation failed"); }
-        }
-    }
+            var raised = await evaluator.RunAsync(ct: ct);
+            if (raised.Count > 0) log.LogInformation("Raised {Count} warnings", raised.Count);
+        }, log, "Warning evaluation", stop);
 }
